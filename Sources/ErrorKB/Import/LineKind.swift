@@ -1,0 +1,22 @@
+/// What a line of a document was read as. Every line gets exactly one kind.
+public enum LineKind: String, Sendable, Codable, CaseIterable, Comparable {
+    // Imported content.
+    case title, source, section, entry, message, mention, tableHeader = "table_header", tableRow = "table_row"
+    // Named non-entry text.
+    case navigation, jsonExample = "json_example", prose, frontMatter = "front_matter", rule
+    case footer, toc, blank
+    /// A line the importer could not place. `kb build` reports each one.
+    case unexplained
+
+    public static func < (a: LineKind, b: LineKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Kinds whose lines are already recorded by the rows they produced.
+    var isContent: Bool {
+        switch self {
+        case .section, .entry, .message, .mention, .tableRow, .blank: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// The furniture at the top of a scraped page, before its first section or code line:
+/// title, source line, rules, site navigation, the JSON example and intro prose.
+struct PagePreamble {
+    private var sawExample = false
+
+    /// Reads one preamble line (or a whole JSON example). Returns nil when the body starts here.
+    mutating func read(_ lines: [SourceLine], at index: Int, into builder: inout DocumentBuilder) -> Int? {
+        let line = lines[index]
+        let text = line.trimmed
+        if RangeLabel.prefix(of: text) != nil || CodeLine(text, requireMinus: true) != nil { return nil }
+        if text.hasPrefix("# ") {
+            builder.setTitle(String(text.dropFirst(2).trimmingWhitespace()), line: line.number)
+        } else if let url = Self.sourceURL(in: text) {
+            builder.setSource(url, line: line.number)
+        } else if text.allSatisfy({ $0 == "-" || $0 == "*" || $0 == "_" }) && text.count >= 3 {
+            builder.mark(line.number, .rule)
+        } else if text == "{", let end = Self.endOfJSON(lines, from: index) {
+            builder.mark(line.number...lines[end].number, .jsonExample)
+            sawExample = true
+            return end + 1
+        } else if (text.hasSuffix(":") || text.hasSuffix("：")), Self.nextNonBlank(lines, after: index) == "{" {
+            builder.mark(line.number, .jsonExample)
+        } else {
+            builder.mark(line.number, sawExample ? .prose : .navigation)
+        }
+        return index + 1
+    }
+
+    /// "**来源**: https://…", "**Source**: https://…", "Source: https://…" → the URL.
+    static func sourceURL(in text: Substring) -> String? {
+        guard let start = text.range(of: "https://") ?? text.range(of: "http://") else { return nil }
+        let label = text[..<start.lowerBound].replacingOccurrences(of: "*", with: "").lowercased()
+        guard label.contains("来源") || label.contains("source") || label.contains("url") else { return nil }
+        let url = text[start.lowerBound...].prefix(while: { !$0.isWhitespace && $0 != ")" && $0 != "]" })
+        return String(url)
+    }
+
+    private static func endOfJSON(_ lines: [SourceLine], from index: Int) -> Int? {
+        var depth = 0
+        for i in index..<min(lines.count, index + 200) {
+            for c in lines[i].text {
+                if c == "{" { depth += 1 } else if c == "}" { depth -= 1 }
+            }
+            if depth == 0 { return i }
+        }
+        return nil
+    }
+
+    private static func nextNonBlank(_ lines: [SourceLine], after index: Int) -> Substring? {
+        lines[(index + 1)...].first(where: { !$0.isBlank })?.trimmed
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The documents and schema compiled into the binary (see Plugins/EmbedFiles).
+public enum EmbeddedCorpus {
+    /// The seed documents, in file name order.
+    public static var seedDocuments: [(fileName: String, data: Data)] {
+        files(in: "seed")
+    }
+
+    /// The schema migrations, in file name order ("001_foundation.sql", …).
+    static var schemaFiles: [(fileName: String, sql: String)] {
+        files(in: "schema").map { ($0.fileName, String(decoding: $0.data, as: UTF8.self)) }
+    }
+
+    /// Imports every seed document.
+    public static func importSeed() throws -> [ImportedDocument] {
+        try seedDocuments.map { try DocumentImporter.importData($0.data, fileName: $0.fileName) }
+    }
+
+    /// A digest of everything embedded, to name caches built from it.
+    public static var fingerprint: String {
+        var hash = SHA256()
+        for file in EmbeddedFiles.base64 { hash.update(Data(file.path.utf8)); hash.update(Data(file.data.utf8)) }
+        return hash.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func files(in folder: String) -> [(fileName: String, data: Data)] {
+        EmbeddedFiles.base64.compactMap { file in
+            guard file.path.hasPrefix(folder + "/"), let data = Data(base64Encoded: file.data) else { return nil }
+            return (String(file.path.dropFirst(folder.count + 1)), data)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import GRDB
+
+/// A member of a duplicate group (a row of the `duplicates` view).
+public struct DuplicateRow: Codable, Sendable, Equatable, FetchableRecord {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case codeRepeated = "code_repeated", nameShared = "name_shared"
+        case codeConflict = "code_conflict", codeShared = "code_shared"
+    }
+
+    public var kind: String
+    public var domain: String
+    public var code: Int64
+    public var name: String?
+}
+
+/// Counts of what a database holds.
+public struct Stats: Codable, Sendable, Equatable {
+    public struct DocumentStats: Codable, Sendable, Equatable {
+        public var file: String
+        public var domain: String
+        public var locale: String
+        public var source: String
+        public var sha256: String
+        public var lines: Int
+        public var sections: Int
+        public var entries: Int
+        public var codes: Int
+        public var messages: Int
+        public var tableRows: Int
+        public var unexplainedLines: Int
+    }
+
+    public var schemaVersion: Int
+    public var documents: [DocumentStats]
+    public var duplicateGroups: [String: Int]
+}
+
+extension KnowledgeBase {
+    public func duplicates(kind: DuplicateRow.Kind? = nil, domain: String? = nil) throws -> [DuplicateRow] {
+        try read { db in
+            var sql = "SELECT kind, domain, code, name FROM duplicates WHERE 1"
+            var arguments: StatementArguments = []
+            if let kind { sql += " AND kind = ?"; arguments += [kind.rawValue] }
+            if let domain { sql += " AND domain = ?"; arguments += [domain] }
+            sql += " ORDER BY CASE kind WHEN 'code_repeated' THEN 1 WHEN 'name_shared' THEN 2 WHEN 'code_conflict' THEN 3 ELSE 4 END, name IS NULL, "
+                + "CASE WHEN kind = 'name_shared' THEN name END, code DESC, domain, name"
+            return try DuplicateRow.fetchAll(db, sql: sql, arguments: arguments)
+        }
+    }
+
+    public func stats() throws -> Stats {
+        try read { db in
+            let documents = try Row.fetchAll(db, sql: """
+                SELECT d.file_name, d.domain, d.locale, coalesce(d.source_url, d.file_name), d.sha256, d.line_count,
+                       (SELECT count(*) FROM sections WHERE document_id = d.id),
+                       (SELECT count(*) FROM entries WHERE document_id = d.id),
+                       (SELECT count(DISTINCT code) FROM entries WHERE document_id = d.id),
+                       (SELECT count(*) FROM messages m JOIN entries e ON e.id = m.entry_id WHERE e.document_id = d.id),
+                       (SELECT count(*) FROM reason_rows WHERE document_id = d.id),
+                       coalesce((SELECT lines FROM line_kinds WHERE document_id = d.id AND kind = 'unexplained'), 0)
+                FROM documents d ORDER BY d.id
+                """).map { row in
+                Stats.DocumentStats(file: row[0], domain: row[1], locale: row[2], source: row[3], sha256: row[4],
+                                    lines: row[5], sections: row[6], entries: row[7], codes: row[8], messages: row[9],
+                                    tableRows: row[10], unexplainedLines: row[11])
+            }
+            return Stats(schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                         documents: documents, duplicateGroups: try Self.duplicateGroupCounts(db))
+        }
+    }
+
+    /// Groups per kind: a code in a document, a name in a domain, or a code across domains.
+    static func duplicateGroupCounts(_ db: Database) throws -> [String: Int] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT kind, count(*) FROM (
+                SELECT DISTINCT kind, CASE kind WHEN 'name_shared' THEN domain || char(31) || name
+                                                WHEN 'code_repeated' THEN domain || char(31) || code
+                                                ELSE code END AS grp
+                FROM duplicates)
+            GROUP BY kind
+            """)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as String, $0[1] as Int) })
+    }
+}

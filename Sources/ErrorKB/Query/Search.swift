@@ -1,0 +1,140 @@
+import GRDB
+
+/// One search result: an entry, or a message-keyed table row.
+public struct SearchHit: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable { case entry, reason }
+
+    public var kind: Kind
+    public var domain: String
+    public var locale: String
+    public var code: Int64?
+    public var name: String?
+    public var section: String?
+    /// The entry's messages; for a table row, its message then its description.
+    public var messages: [MessageText]
+    public var source: String
+    public var line: Int
+    /// The best matching text with each hit wrapped in `**`.
+    public var snippet: String
+    /// bm25 rank: lower is better; exact code matches rank first with -infinity shown as nil.
+    public var score: Double?
+}
+
+public struct SearchOptions: Sendable {
+    public var domain: String?
+    public var lang: MessageLanguage?
+    public var limit: Int
+
+    public init(domain: String? = nil, lang: MessageLanguage? = nil, limit: Int = 20) {
+        self.domain = domain
+        self.lang = lang
+        self.limit = limit
+    }
+}
+
+extension KnowledgeBase {
+    /// Full-text search over names, messages and table rows, in English and Chinese.
+    /// Words match as prefixes, Chinese as substrings of any length; all terms must match.
+    /// A query that is a code lists that code's entries first.
+    public func search(_ query: String, options: SearchOptions = .init()) throws -> [SearchHit] {
+        let terms = query.split(whereSeparator: \.isWhitespace)
+        guard !terms.isEmpty, options.limit > 0 else { return [] }
+        return try read { db in
+            var hits: [SearchHit] = []
+            var seen: Set<Int64> = []
+            if terms.count == 1, case .code(let code)? = LookupKey(String(terms[0])) {
+                var sql = "SELECT e.id FROM entries e JOIN documents d ON d.id = e.document_id WHERE e.code IN (?, ?)"
+                var arguments: StatementArguments = [code, code > 0 ? -code : code]
+                appendFilters(to: &sql, &arguments, options, entryColumn: "e.id", reasonColumn: "NULL")
+                sql += " ORDER BY d.domain, e.ordinal LIMIT \(options.limit)"
+                let ids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+                for entry in try entryDetails(db, ids: ids) {
+                    seen.insert(entry.id)
+                    hits.append(SearchHit(entry: entry, terms: terms, score: nil))
+                }
+            }
+            for match in try matches(db, terms: terms, options: options, limit: options.limit + seen.count) {
+                if hits.count >= options.limit { break }
+                if let entryID = match.entryID {
+                    guard !seen.contains(entryID), let entry = try entryDetails(db, ids: [entryID]).first else { continue }
+                    hits.append(SearchHit(entry: entry, terms: terms, score: match.score))
+                } else if let reasonID = match.reasonID,
+                          let reason = try reasonDetails(db, where: "r.id = ?", arguments: [reasonID]).first {
+                    hits.append(SearchHit(reason: reason, terms: terms, score: match.score))
+                }
+            }
+            return hits
+        }
+    }
+
+    private struct Match { var entryID: Int64?; var reasonID: Int64?; var score: Double? }
+
+    /// Index lookup for the terms that have words, plus a literal check for terms with symbols.
+    private func matches(_ db: Database, terms: [Substring], options: SearchOptions, limit: Int) throws -> [Match] {
+        let patterns = terms.compactMap { SearchTerms.pattern(forTerm: $0) }
+        let literals = terms.filter { SearchTerms.needsLiteralCheck($0) }.map { String($0).lowercased() }
+        var sql: String
+        var arguments: StatementArguments = []
+        if patterns.isEmpty {
+            // Nothing to look up in the index (a query of symbols only): scan the text.
+            sql = "SELECT s.entry_id, s.reason_id, NULL FROM search_docs s JOIN documents d ON d.id = s.document_id WHERE 1"
+        } else {
+            let pattern = try FTS5Pattern(rawPattern: patterns.joined(separator: " AND "), allowedColumns: [])
+            sql = """
+                SELECT s.entry_id, s.reason_id, bm25(search_index, 4.0, 1.0) AS score
+                FROM search_index JOIN search_docs s ON s.id = search_index.rowid JOIN documents d ON d.id = s.document_id
+                WHERE search_index MATCH ?
+                """
+            arguments += [pattern]
+        }
+        for literal in literals {
+            sql += """
+                 AND (instr(lower(coalesce((SELECT name FROM entries WHERE id = s.entry_id), '')), ?) > 0
+                   OR EXISTS (SELECT 1 FROM messages m WHERE m.entry_id = s.entry_id AND instr(lower(m.text), ?) > 0)
+                   OR EXISTS (SELECT 1 FROM reason_rows r WHERE r.id = s.reason_id
+                              AND (instr(lower(r.message), ?) > 0 OR instr(lower(r.description), ?) > 0)))
+                """
+            arguments += [literal, literal, literal, literal]
+        }
+        appendFilters(to: &sql, &arguments, options, entryColumn: "s.entry_id", reasonColumn: "s.reason_id")
+        sql += patterns.isEmpty ? " ORDER BY s.id" : " ORDER BY score, s.id"
+        sql += " LIMIT \(limit)"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { Match(entryID: $0[0], reasonID: $0[1], score: $0[2]) }
+    }
+
+    private func appendFilters(to sql: inout String, _ arguments: inout StatementArguments, _ options: SearchOptions,
+                               entryColumn: String, reasonColumn: String) {
+        if let domain = options.domain {
+            sql += " AND d.domain = ?"
+            arguments += [domain]
+        }
+        if let lang = options.lang {
+            // An entry matches a language when one of its messages is in it; a table row by its description.
+            sql += """
+                 AND (EXISTS (SELECT 1 FROM messages m WHERE m.entry_id = \(entryColumn) AND m.lang = ?)
+                   OR EXISTS (SELECT 1 FROM reason_rows r WHERE r.id = \(reasonColumn)
+                              AND (CASE WHEN r.description GLOB '*[一-龥]*' THEN 'zh' ELSE 'en' END) = ?))
+                """
+            arguments += [lang.rawValue, lang.rawValue]
+        }
+    }
+}
+
+extension SearchHit {
+    init(entry: EntryDetail, terms: [Substring], score: Double?) {
+        let texts = entry.messages.map(\.text) + [entry.name ?? ""]
+        self.init(kind: .entry, domain: entry.domain, locale: entry.locale, code: entry.code, name: entry.name,
+                  section: entry.section, messages: entry.messages, source: entry.source, line: entry.line,
+                  snippet: Snippet.make(texts, terms: terms), score: score)
+    }
+
+    init(reason: ReasonDetail, terms: [Substring], score: Double?) {
+        let lang = MessageLanguage(of: reason.description).rawValue
+        self.init(kind: .reason, domain: reason.domain, locale: reason.locale, code: nil, name: nil,
+                  section: reason.section,
+                  messages: [MessageText(text: reason.message, lang: MessageLanguage(of: reason.message).rawValue, line: reason.line),
+                             MessageText(text: reason.description, lang: lang, line: reason.line)],
+                  source: reason.source, line: reason.line,
+                  snippet: Snippet.make([reason.message, reason.description], terms: terms), score: score)
+    }
+}

@@ -1,0 +1,80 @@
+/// The form text takes in the search index, and the queries that find it.
+///
+/// The index uses SQLite's standard `unicode61` word tokenizer, so every SQLite tool can query it.
+/// Words split at spaces and punctuation (`_` included). Chinese has no spaces, so each run of
+/// CJK letters is written as its overlapping pairs plus the last letter:
+///
+///     "此资产余额不足。" → "此资 资产 产余 余额 额不 不足 足 。"
+///
+/// A substring of n ≥ 2 letters is then the phrase of its n − 1 pairs, and one letter is a prefix.
+public enum SearchTerms {
+    public static func indexForm(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count * 2)
+        var run: [Unicode.Scalar] = []
+        func flushRun() {
+            guard !run.isEmpty else { return }
+            if !output.isEmpty && output.last != " " { output.append(" ") }
+            for i in run.indices.dropLast() {
+                output.unicodeScalars.append(run[i])
+                output.unicodeScalars.append(run[i + 1])
+                output.append(" ")
+            }
+            output.unicodeScalars.append(run[run.count - 1])
+            output.append(" ")
+            run.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isCJK {
+                run.append(scalar)
+            } else {
+                flushRun()
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        flushRun()
+        return output
+    }
+
+    /// One term of a query, as FTS5 syntax over the index form; nil when the term has no letters
+    /// or digits to look up. Tokens are letters and digits only, so quoting them is always safe.
+    static func pattern(forTerm term: Substring) -> String? {
+        var parts: [String] = []
+        var word = ""
+        var run: [Unicode.Scalar] = []
+        func flushWord() {
+            if !word.isEmpty { parts.append("\"\(word)\"*"); word = "" }
+        }
+        func flushRun() {
+            guard !run.isEmpty else { return }
+            if run.count == 1 {
+                parts.append("\"\(String(run[0]))\"*")
+            } else {
+                let pairs = (0..<run.count - 1).map { String(run[$0]) + String(run[$0 + 1]) }
+                parts.append("\"" + pairs.joined(separator: " ") + "\"")
+            }
+            run.removeAll()
+        }
+        for scalar in term.unicodeScalars {
+            if scalar.isCJK {
+                flushWord()
+                run.append(scalar)
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                flushRun()
+                word.unicodeScalars.append(scalar)
+            } else {
+                flushWord()
+                flushRun()
+            }
+        }
+        flushWord()
+        flushRun()
+        return parts.isEmpty ? nil : parts.joined(separator: " AND ")
+    }
+
+    /// Whether the term holds characters the index does not keep (`%s`, `{0}`, `'`): such a term
+    /// must also appear literally in a hit.
+    static func needsLiteralCheck(_ term: Substring) -> Bool {
+        term.unicodeScalars.contains { !($0.isCJK || $0.properties.isAlphabetic || $0.properties.numericType != nil) }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import ErrorKB
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import documents into a new database file.",
+        discussion: """
+            With no DOC, builds from the seed corpus built into kb. The file is written beside
+            --out and renamed into place when complete, so a failed build leaves the old file.
+            Domain and locale come from each document's source URL; --domain and --locale override them.
+            """)
+
+    @Argument(help: "Documents to import (scraped text or markdown).")
+    var documents: [String] = []
+
+    @Option(help: "The database file to write.")
+    var out = "kb.db"
+
+    @Option(help: "The API product of every DOC, when its source URL does not say.")
+    var domain: String?
+
+    @Option(help: "The locale of every DOC (en, zh-CN), when its source URL does not say.")
+    var locale: String?
+
+    @Option(help: "Summary format: table or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let imported = documents.isEmpty
+            ? try EmbeddedCorpus.importSeed()
+            : try documents.map { try DocumentImporter.importFile(at: $0, domain: domain, locale: locale) }
+        let summary = try KnowledgeBaseBuilder.build(imported, to: out)
+        for line in summary.unexplained {
+            FileHandle.standardError.write(Data("kb: \(line.file):\(line.line): unexplained line: \(line.text)\n".utf8))
+        }
+        if format == .json { return try Output.json(summary) }
+        let groups = summary.duplicateGroups.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        print("""
+            wrote \(out)
+              documents         \(summary.documents)
+              sections          \(summary.sections)
+              entries           \(summary.entries)
+              messages          \(summary.messages)
+              table rows        \(summary.tableRows)
+              duplicate groups  \(summary.duplicateGroups.values.reduce(0, +)) (\(groups))
+              unexplained lines \(summary.unexplained.count)
+            """)
+    }
+}
