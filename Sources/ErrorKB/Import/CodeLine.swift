@@ -45,7 +45,7 @@ enum RangeLabel {
     private static func label(at text: Substring) -> Substring? {
         let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
         let xs = text[digits.endIndex...].prefix(while: { $0 == "x" || $0 == "X" })
-        guard !xs.isEmpty else { return nil }
+        guard !digits.isEmpty, !xs.isEmpty else { return nil }
         if let next = text[xs.endIndex...].first, next.isLetter || next.isNumber { return nil }
         return text[text.startIndex..<xs.endIndex]
     }

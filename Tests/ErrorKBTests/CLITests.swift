@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import ErrorKB
+
+/// The `kb` binary as a user runs it: exit codes, output formats, builds that fail safely.
+@Suite struct CLITests {
+    let home = Fixtures.temporaryDirectory().path
+
+    @Test(arguments: ["-1121", "1121", "−1121", "BAD_SYMBOL", "bad_symbol"])
+    func showAcceptsEveryFormOfACode(key: String) {
+        let result = KBProcess.run(["show", key, "--db", Fixtures.builtDatabasePath])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("-1121 BAD_SYMBOL    coin-margined-futures · en"))
+        #expect(result.stdout.contains("-1121 BAD_SYMBOL    wallet · zh-CN"))
+        #expect(result.stdout.contains("[zh] 无效的交易对。"))
+        #expect(result.stdout.contains("binance-wallet-error-code.zh-CN.txt:119"))
+    }
+
+    @Test func showJSONHasTheDocumentedFields() throws {
+        let result = KBProcess.run(["show", "-4001", "--format", "json", "--db", Fixtures.builtDatabasePath])
+        #expect(result.status == 0)
+        let hits = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(hits.map { $0["name"] as? String } == ["PRICE_LESS_THAN_ZERO", "CAPITAL_INVALID"])
+        for key in ["domain", "locale", "code", "name", "section", "messages", "source", "line"] {
+            #expect(hits.allSatisfy { $0[key] != nil }, "missing \(key)")
+        }
+        let messages = hits.first?["messages"] as? [[String: Any]]
+        #expect(messages?.first?["text"] as? String == "Price less than 0.")
+        #expect(messages?.first?["lang"] as? String == "en")
+    }
+
+    @Test func showListsTheTableRowsThatExplainACode() {
+        let result = KBProcess.run(["show", "-2010", "--domain", "wallet", "--db", Fixtures.builtDatabasePath])
+        #expect(result.stdout.contains("explained by 26 table rows"))
+        #expect(result.stdout.contains("\"Account has insufficient balance for requested action.\""))
+    }
+
+    @Test func searchWorksOnTheEmbeddedCorpusFromAnyDirectory() {
+        let result = KBProcess.run(["search", "余额", "--limit", "3"], home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("1. ") || $0.hasPrefix("2. ") || $0.hasPrefix("3. ") }.count == 3)
+        #expect(result.stdout.contains("**余额**"))
+        // A second run reads the cached seed database.
+        #expect(KBProcess.run(["search", "withdraw", "--format", "csv"], home: home).stdout.hasPrefix("kind,domain,locale,code,name,section,snippet,source,line\r\n"))
+    }
+
+    @Test func exitCodes() {
+        let db = Fixtures.builtDatabasePath
+        #expect(KBProcess.run(["show", "-1121", "--db", db]).status == 0)
+        let missing = KBProcess.run(["show", "-99999", "--db", db])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no entry for '-99999'"))
+        #expect(KBProcess.run(["search", "zzzqqq", "--db", db]).status == 1)
+        #expect(KBProcess.run(["search", "x", "--limit", "0", "--db", db]).status == 2)
+        #expect(KBProcess.run(["show", "--format", "yaml", "-1", "--db", db]).status == 2)
+        #expect(KBProcess.run(["nonsense"]).status == 2)
+        let noDB = KBProcess.run(["show", "-1121", "--db", "/nonexistent/kb.db"])
+        #expect(noDB.status == 3)
+        #expect(noDB.stderr.contains("/nonexistent/kb.db"))
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefusedClearly() throws {
+        let path = home + "/notes.db"
+        try Data("just some text, not SQLite\n".utf8).write(to: URL(fileURLWithPath: path))
+        let result = KBProcess.run(["show", "-1121", "--db", path])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("\(path): not an ErrorKB database"))
+    }
+
+    @Test func buildPrintsASummary() {
+        let out = home + "/kb.db"
+        let result = KBProcess.run(["build", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        for line in ["documents         2", "sections          18", "entries           388", "messages          446",
+                     "table rows        40", "duplicate groups  93 (41 code_conflict, 1 code_repeated, 40 code_shared, 11 name_shared)",
+                     "unexplained lines 0"] {
+            #expect(result.stdout.contains(line), "\(line)")
+        }
+    }
+
+    @Test func aFailedBuildLeavesTheOldFileUntouched() throws {
+        let out = home + "/keep.db"
+        #expect(KBProcess.run(["build", "--out", out]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: out))
+        let orphan = home + "/orphan.md"
+        try Data("#### \\-1000 UNKNOWN\n\n-   An unknown error.\n".utf8).write(to: URL(fileURLWithPath: orphan))
+        let result = KBProcess.run(["build", orphan, "--out", out])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("\(orphan): the document has no source URL to tell its domain and locale; pass --domain and --locale"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: home).filter { $0.contains(".tmp") }
+        #expect(leftovers.isEmpty)
+        // With the flags it builds.
+        let flagged = KBProcess.run(["build", orphan, "--out", out, "--domain", "spot", "--locale", "en"])
+        #expect(flagged.status == 0, "\(flagged.stderr)")
+        #expect(KBProcess.run(["show", "-1000", "--db", out]).stdout.contains("UNKNOWN    spot · en"))
+    }
+
+    @Test func buildNamesMissingFilesAndDirectories() {
+        let missing = KBProcess.run(["build", home + "/nope.md", "--out", home + "/x.db"])
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("\(home)/nope.md: cannot read: no such file"))
+        let directory = KBProcess.run(["build", home, "--out", home + "/x.db"])
+        #expect(directory.stderr.contains("\(home): cannot read: it is a directory"))
+        let badOut = KBProcess.run(["build", "--out", "/nonexistent-dir/kb.db"])
+        #expect(badOut.status == 3)
+        #expect(badOut.stderr.contains("/nonexistent-dir/kb.db: cannot write"))
+    }
+
+    @Test func theBinaryWorksCopiedAloneToAnotherDirectory() throws {
+        let alone = URL(fileURLWithPath: home).appendingPathComponent("bin/kb")
+        try FileManager.default.createDirectory(at: alone.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: KBProcess.binary, to: alone)
+        let result = KBProcess.run(["show", "-2015"], home: home, executable: alone)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("[zh] 无效的API密钥，IP或操作权限。"))
+    }
+
+    @Test func duplicatesAndStatsCommands() {
+        let db = Fixtures.builtDatabasePath
+        let repeated = KBProcess.run(["duplicates", "--kind", "code_repeated", "--db", db, "--format", "csv"])
+        #expect(repeated.stdout == "kind,domain,code,name\r\ncode_repeated,wallet,-5012,FUTURE_ACCT_OR_SUBRELATION_NOT_EXIST\r\ncode_repeated,wallet,-5012,TRANSFER_PENDING\r\n")
+        let stats = KBProcess.run(["stats", "--db", db])
+        #expect(stats.stdout.contains("binance-wallet-error-code.zh-CN.txt"))
+        #expect(stats.stdout.contains("236      235    259       40          0"))
+    }
+}

@@ -1,0 +1,106 @@
+import GRDB
+import Testing
+@testable import ErrorKB
+
+@Suite struct SearchTests {
+    let kb = Fixtures.seedKB
+
+    @Test func chineseTwoCharacterWordFindsWalletEntries() throws {
+        let hits = try kb.search("余额", options: .init(limit: 100))
+        #expect(!hits.isEmpty)
+        #expect(hits.allSatisfy { $0.domain == "wallet" })
+        #expect(hits.contains { $0.code == -3041 })
+        #expect(hits.allSatisfy { $0.snippet.contains("**余额**") })
+        // Every wallet message or name holding 余额 is found, and nothing else.
+        let expected = Set(Fixtures.wallet.parsed.entries.filter { $0.messages.contains { $0.text.contains("余额") } }.map(\.line))
+        #expect(Set(hits.filter { $0.kind == .entry }.map(\.line)) == expected)
+    }
+
+    @Test func oneCharacterAndLongerSubstrings() throws {
+        let one = try kb.search("币", options: .init(limit: 500))
+        #expect(one.contains { $0.code == -10007 })
+        let expectedOne = Fixtures.wallet.parsed.entries.filter { e in e.messages.contains { $0.text.contains("币") } || (e.name ?? "").contains("币") }.count
+        #expect(one.filter { $0.kind == .entry }.count == expectedOne)
+        let long = try kb.search("余额不足", options: .init(limit: 100))
+        #expect(Set(long.compactMap(\.code)) == [-3041, -6012, -5002, -4026])
+        #expect(try kb.search("足余额", options: .init()).isEmpty)
+    }
+
+    @Test func englishWordsArePrefixesAndIdentifiersSplitAtUnderscores() throws {
+        let hits = try kb.search("withdraw", options: .init(limit: 100))
+        let names = hits.compactMap(\.name)
+        #expect(names.contains("CAPITAL_WITHDRAW_MIN_AMOUNT"))
+        #expect(names.contains("WITHDRAW_NOT_NEGATIVE"))
+        #expect(hits.count == Fixtures.wallet.parsed.entries.filter { ($0.name ?? "").contains("WITHDRAW") }.count + 1)
+        #expect(try kb.search("WITHDRAW", options: .init(limit: 100)).count == hits.count)
+    }
+
+    @Test func severalWordsMustAllMatch() throws {
+        let hits = try kb.search("invalid symbol", options: .init(limit: 50))
+        #expect(!hits.isEmpty)
+        #expect(hits.allSatisfy { hit in
+            let text = (hit.messages.map(\.text) + [hit.name ?? ""]).joined(separator: " ").lowercased()
+            return text.contains("invalid") && text.contains("symbol")
+        })
+        #expect(hits.contains { $0.code == -1121 && $0.domain == "coin-margined-futures" })
+    }
+
+    @Test(arguments: ["-1121", "1121", "−1121"])
+    func aCodeListsItsOwnEntriesFirst(query: String) throws {
+        let hits = try kb.search(query, options: .init(limit: 5))
+        #expect(hits.prefix(2).map(\.code) == [-1121, -1121])
+        #expect(Set(hits.prefix(2).map(\.domain)) == ["wallet", "coin-margined-futures"])
+    }
+
+    @Test func filtersByDomainAndLanguage() throws {
+        let wallet = try kb.search("invalid", options: .init(domain: "wallet", limit: 50))
+        #expect(wallet.allSatisfy { $0.domain == "wallet" })
+        let english = try kb.search("UTC", options: .init(lang: .en, limit: 50))
+        #expect(english.count == 3)
+        let chinese = try kb.search("UTC", options: .init(lang: .zh, limit: 50))
+        #expect(chinese.count == 3)
+    }
+
+    @Test func tableRowsAreSearchable() throws {
+        let hits = try kb.search("LOT_SIZE", options: .init(limit: 10))
+        #expect(hits.contains { $0.kind == .reason && $0.messages.first?.text == "Filter failure: LOT_SIZE" })
+    }
+
+    @Test(arguments: ["\"", "*", "(", "NEAR", "NEAR(", "AND", "OR", "NOT", "{0}", "%s", "-", "--", "'", "a\"b", "name_terms:x",
+                      "^", "\u{0}", "(((", "\"unterminated", "* OR *", "余额\"", "{name_terms}: x", String(repeating: "x", count: 10_000)])
+    func hostileInputIsSearchedAsText(query: String) throws {
+        _ = try kb.search(query, options: .init(limit: 5))
+    }
+
+    @Test func symbolsAreSearchedLiterally() throws {
+        let percent = try kb.search("%s", options: .init(limit: 200))
+        #expect(!percent.isEmpty)
+        #expect(percent.allSatisfy { ($0.messages.map(\.text) + [$0.name ?? ""]).contains { $0.lowercased().contains("%s") } })
+        let braces = try kb.search("{0}", options: .init(limit: 50))
+        #expect(Set(braces.compactMap(\.code)) == [-4036, -10041, -10043])
+    }
+
+    /// Why the index stores character pairs: on SQLite 3.40.1 the trigram tokenizer finds nothing
+    /// for two characters, by MATCH or by LIKE. Our index finds them.
+    @Test func trigramTokenizerCannotFindTwoCharacters() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram'); INSERT INTO t VALUES ('此资产余额不足。')")
+            let version = try String.fetchOne(db, sql: "SELECT sqlite_version()")
+            let like = try Int.fetchOne(db, sql: "SELECT count(*) FROM t WHERE x LIKE '%余额%'")
+            if version == "3.40.1" { #expect(like == 0) }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t WHERE x LIKE '%余额不%'") == 1)
+        }
+        #expect(try kb.search("余额", options: .init()).contains { $0.code == -4026 })
+    }
+
+    @Test func indexFormWritesCharacterPairs() {
+        #expect(SearchTerms.indexForm("此资产余额不足。") == "此资 资产 产余 余额 额不 不足 足 。")
+        #expect(SearchTerms.indexForm("CAPITAL_WITHDRAW") == "CAPITAL_WITHDRAW")
+        #expect(SearchTerms.indexForm("参数％s为空。") == "参数 数 ％s 为空 空 。")
+        #expect(SearchTerms.pattern(forTerm: "余额不足") == "\"余额 额不 不足\"")
+        #expect(SearchTerms.pattern(forTerm: "币") == "\"币\"*")
+        #expect(SearchTerms.pattern(forTerm: "API密钥") == "\"API\"* AND \"密钥\"")
+        #expect(SearchTerms.pattern(forTerm: "\"*(") == nil)
+    }
+}
