@@ -14,7 +14,7 @@ struct Duplicates: ParsableCommand {
     @OptionGroup var options: ReadOptions
 
     func run() throws {
-        let rows = try options.open().duplicates(kind: kind, domain: domain)
+        let rows = try options.open(domain: domain).duplicates(kind: kind, domain: domain)
         guard !rows.isEmpty else { throw nothingFound("no duplicates") }
         switch options.format {
         case .json: try Output.json(rows)

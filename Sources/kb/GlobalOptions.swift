@@ -14,6 +14,15 @@ struct ReadOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
+    /// Opens the database, and checks that `domain`, when given, is one it holds.
+    func open(domain: String?) throws -> KnowledgeBase {
+        let kb = try open()
+        if let domain, try !kb.domains().contains(domain) {
+            throw UsageError("unknown domain '\(domain)'; this database has: \(try kb.domains().joined(separator: ", "))")
+        }
+        return kb
+    }
+
     func open() throws -> KnowledgeBase {
         if let path = db ?? ProcessInfo.processInfo.environment["KB_DB"], !path.isEmpty {
             return try KnowledgeBase.open(path: path)
@@ -26,4 +35,10 @@ struct ReadOptions: ParsableArguments {
 func nothingFound(_ message: String) -> ExitCode {
     FileHandle.standardError.write(Data("kb: \(message)\n".utf8))
     return ExitCode(1)
+}
+
+/// A usage problem found while running (an unknown domain): exit status 2, no usage dump.
+struct UsageError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
 }

@@ -20,6 +20,8 @@ struct KB: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as UsageError {
+            fail(error.message, code: 2)
         } catch let error as KnowledgeBaseError {
             fail(error.description, code: 3)
         } catch let error as ImportError {

@@ -4,10 +4,7 @@ import ErrorKB
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search names, messages and table rows in English and Chinese.",
-        discussion: """
-            English words match as prefixes (withdraw finds CAPITAL_WITHDRAW_*), Chinese as any
-            substring (余额, 币). All terms must match. A code puts its own entries first.
-            """)
+        discussion: "English words match as prefixes (withdraw finds CAPITAL_WITHDRAW_*), Chinese as any substring (余额, 币). All terms must match. A code puts its own entries first.")
 
     // Negative codes and '-' look like options, so unrecognized dashed words belong to the query.
     @Argument(parsing: .allUnrecognized, help: "Words, Chinese text or a code.")
@@ -31,7 +28,8 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let text = query.filter { $0 != "--" }.joined(separator: " ")
-        let hits = try options.open().search(text, options: SearchOptions(domain: domain, lang: lang, limit: limit))
+        let kb = try options.open(domain: domain)
+        let hits = try kb.search(text, options: SearchOptions(domain: domain, lang: lang, limit: limit))
         guard !hits.isEmpty else { throw nothingFound("nothing matches '\(text)'") }
         switch options.format {
         case .json: try Output.json(hits)

@@ -25,7 +25,7 @@ struct Show: ParsableCommand {
     }
 
     func run() throws {
-        let entries = try options.open().lookup(LookupKey(key)!, domain: domain)
+        let entries = try options.open(domain: domain).lookup(LookupKey(key)!, domain: domain)
         guard !entries.isEmpty else {
             throw nothingFound("no entry for '\(key)'" + (domain.map { " in domain \($0)" } ?? ""))
         }

@@ -55,11 +55,8 @@ public enum DocumentImporter {
 
     /// Chooses the reader by content: markdown code headings, else scraped-text code lines.
     public static func parse(_ lines: [SourceLine]) -> ParsedDocument {
-        if MarkdownParser.looksLike(lines) {
-            var parser = MarkdownParser(lines: lines)
-            return parser.parse()
-        }
-        var parser = ScrapedTextParser(lines: lines)
+        let format: any DocumentParser.Type = MarkdownParser.looksLike(lines) ? MarkdownParser.self : ScrapedTextParser.self
+        var parser = format.init(lines: lines)
         return parser.parse()
     }
 

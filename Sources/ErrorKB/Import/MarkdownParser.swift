@@ -5,9 +5,9 @@
 ///     #### \-1000 UNKNOWN                 entry: a heading that starts with a code
 ///     -   An unknown error occured…       messages: bullets (or paragraphs) under the entry
 ///     > Source: [https://…](https://…)    source
-struct MarkdownParser {
-    private let lines: [SourceLine]
-    private var builder: DocumentBuilder
+struct MarkdownParser: DocumentParser {
+    let lines: [SourceLine]
+    var builder: DocumentBuilder
     /// Whether the lines being read belong to an entry (after its heading, before the next heading).
     private var inEntry = false
     private var lastWasMessage = false
@@ -25,15 +25,7 @@ struct MarkdownParser {
         }
     }
 
-    mutating func parse() -> ParsedDocument {
-        var index = 0
-        while index < lines.count {
-            index = read(at: index)
-        }
-        return builder.finish()
-    }
-
-    private mutating func read(at index: Int) -> Int {
+    mutating func read(at index: Int) -> Int {
         let line = lines[index]
         defer { if !line.isBlank { lastWasMessage = builder.document.lineKinds[line.number - 1] == .message } }
         if line.isBlank {

@@ -10,9 +10,9 @@
 ///
 /// Everything before the first section or code line is page furniture (title, source,
 /// navigation, the JSON example, intro prose).
-struct ScrapedTextParser {
-    private let lines: [SourceLine]
-    private var builder: DocumentBuilder
+struct ScrapedTextParser: DocumentParser {
+    let lines: [SourceLine]
+    var builder: DocumentBuilder
     private var state = State.preamble
     private var preamble = PagePreamble()
     private var sectionTitles: Set<Substring> = []
@@ -41,16 +41,7 @@ struct ScrapedTextParser {
         lines.contains { CodeLine($0.text, requireMinus: true) != nil && !$0.text.hasPrefix("#") }
     }
 
-    mutating func parse() -> ParsedDocument {
-        var index = 0
-        while index < lines.count {
-            index = read(at: index)
-        }
-        return builder.finish()
-    }
-
-    /// Reads the line at `index` (and any lines it owns); returns the index of the next unread line.
-    private mutating func read(at index: Int) -> Int {
+    mutating func read(at index: Int) -> Int {
         let line = lines[index]
         let text = line.trimmed
         if case .footer = state { return readFooter(at: index) }

@@ -48,8 +48,12 @@ extension KnowledgeBase {
         guard !ids.isEmpty else { return [] }
         let list = ids.map(String.init).joined(separator: ",")
         var messages: [Int64: [MessageText]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT entry_id, text, lang, line FROM messages WHERE entry_id IN (\(list)) ORDER BY entry_id, ordinal") {
-            messages[row[0], default: []].append(MessageText(text: row[1], lang: row[2], line: row[3]))
+        let records = try MessageRecord
+            .filter(ids.contains(MessageRecord.Columns.entryID))
+            .order(MessageRecord.Columns.entryID, MessageRecord.Columns.ordinal)
+            .fetchAll(db)
+        for record in records {
+            messages[record.entryID, default: []].append(MessageText(text: record.text, lang: record.lang, line: record.line))
         }
         var relations: [Int64: [EntryDetail.Relation]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT entry_id, relation, code FROM entry_relations WHERE entry_id IN (\(list)) ORDER BY id") {

@@ -12,9 +12,8 @@ extension KnowledgeBase {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             _ = try KnowledgeBaseBuilder.build(EmbeddedCorpus.importSeed(), to: path)
             return try open(path: path)
-        } catch is KnowledgeBaseError {
-            return try inMemory(EmbeddedCorpus.importSeed())
-        } catch let error as CocoaError where error.code.rawValue != 0 {
+        } catch {
+            // An unwritable cache is no reason to fail: build in memory instead.
             return try inMemory(EmbeddedCorpus.importSeed())
         }
     }
