@@ -53,10 +53,14 @@ extension KnowledgeBase {
                     hits.append(SearchHit(entry: entry, terms: terms, score: nil))
                 }
             }
-            for match in try matches(db, terms: terms, options: options, limit: options.limit + seen.count) {
-                if hits.count >= options.limit { break }
-                if let entryID = match.entryID {
-                    guard !seen.contains(entryID), let entry = try entryDetails(db, ids: [entryID]).first else { continue }
+            let found = try matches(db, terms: terms, options: options, limit: options.limit + seen.count)
+                .filter { $0.entryID.map { !seen.contains($0) } ?? true }
+                .prefix(options.limit - hits.count)
+            // One query for all the entries found, then hits in rank order.
+            let entries = try entryDetails(db, ids: found.compactMap(\.entryID))
+            let entriesByID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) })
+            for match in found {
+                if let entryID = match.entryID, let entry = entriesByID[entryID] {
                     hits.append(SearchHit(entry: entry, terms: terms, score: match.score))
                 } else if let reasonID = match.reasonID,
                           let reason = try reasonDetails(db, where: "r.id = ?", arguments: [reasonID]).first {

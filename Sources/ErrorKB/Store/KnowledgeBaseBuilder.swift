@@ -72,8 +72,10 @@ public enum KnowledgeBaseBuilder {
             summary.entries += parsed.entries.count
             summary.messages += parsed.messageCount
             summary.tableRows += parsed.reasons.count
+            let unexplained = parsed.unexplainedLines
+            guard !unexplained.isEmpty else { continue }
             let lines = SourceLine.split(document.rawText)
-            for number in parsed.unexplainedLines {
+            for number in unexplained {
                 summary.unexplained.append(.init(file: document.fileName, line: number, text: String(lines[number - 1].text)))
             }
         }
