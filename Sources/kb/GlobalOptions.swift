@@ -42,3 +42,9 @@ struct UsageError: Error {
     let message: String
     init(_ message: String) { self.message = message }
 }
+
+/// A data problem found while running (an unreadable input): exit status 3.
+struct KBFailure: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}

@@ -12,7 +12,7 @@ struct KB: ParsableCommand {
             Exit status: 0 found, 1 nothing found, 2 usage error, 3 data or database error.
             """,
         version: "0.1.0",
-        subcommands: [Search.self, Show.self, Build.self, Duplicates.self, Stats.self]
+        subcommands: [Search.self, Show.self, Match.self, Classify.self, Build.self, Duplicates.self, Stats.self]
     )
 
     /// Maps failures to the documented exit codes: usage 2, data or database 3.
@@ -22,6 +22,8 @@ struct KB: ParsableCommand {
             try command.run()
         } catch let error as UsageError {
             fail(error.message, code: 2)
+        } catch let error as KBFailure {
+            fail(error.message, code: 3)
         } catch let error as KnowledgeBaseError {
             fail(error.description, code: 3)
         } catch let error as ImportError {

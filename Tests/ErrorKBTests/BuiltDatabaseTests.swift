@@ -27,7 +27,7 @@ import Testing
             #expect(row?["message"] as String? == nil)
             #expect(row?["section"] as String? == "订单拒绝错误")
             let columns = try db.columns(in: "catalog").map(\.name)
-            #expect(columns == ["domain", "locale", "code", "name", "section", "message", "lang", "source", "line"])
+            #expect(columns == ["domain", "locale", "code", "name", "section", "message", "lang", "source", "line", "template", "placeholders"])
             let message = try Row.fetchOne(db, sql: "SELECT source, line, lang FROM catalog WHERE code = -1099")
             #expect(message?["source"] as String? == "https://developers.binance.com/docs/zh-CN/wallet/error-code")
             #expect(message?["line"] as Int? == 76)

@@ -24,11 +24,14 @@ public struct SearchOptions: Sendable {
     public var domain: String?
     public var lang: MessageLanguage?
     public var limit: Int
+    /// Rank hits that match any term, rather than requiring all (for suggestions).
+    public var matchAny: Bool
 
-    public init(domain: String? = nil, lang: MessageLanguage? = nil, limit: Int = 20) {
+    public init(domain: String? = nil, lang: MessageLanguage? = nil, limit: Int = 20, matchAny: Bool = false) {
         self.domain = domain
         self.lang = lang
         self.limit = limit
+        self.matchAny = matchAny
     }
 }
 
@@ -76,14 +79,15 @@ extension KnowledgeBase {
     /// Index lookup for the terms that have words, plus a literal check for terms with symbols.
     private func matches(_ db: Database, terms: [Substring], options: SearchOptions, limit: Int) throws -> [Match] {
         let patterns = terms.compactMap { SearchTerms.pattern(forTerm: $0) }
-        let literals = terms.filter { SearchTerms.needsLiteralCheck($0) }.map { String($0).lowercased() }
+        let literals = options.matchAny ? [] : terms.filter { SearchTerms.needsLiteralCheck($0) }.map { String($0).lowercased() }
         var sql: String
         var arguments: StatementArguments = []
         if patterns.isEmpty {
             // Nothing to look up in the index (a query of symbols only): scan the text.
             sql = "SELECT s.entry_id, s.reason_id, NULL FROM search_docs s JOIN documents d ON d.id = s.document_id WHERE 1"
         } else {
-            let pattern = try FTS5Pattern(rawPattern: patterns.joined(separator: " AND "), allowedColumns: [])
+            let joined = patterns.map { "(\($0))" }.joined(separator: options.matchAny ? " OR " : " AND ")
+            let pattern = try FTS5Pattern(rawPattern: joined, allowedColumns: [])
             sql = """
                 SELECT s.entry_id, s.reason_id, bm25(search_index, 4.0, 1.0) AS score
                 FROM search_index JOIN search_docs s ON s.id = search_index.rowid JOIN documents d ON d.id = s.document_id

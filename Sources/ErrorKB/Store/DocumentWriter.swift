@@ -33,7 +33,8 @@ struct DocumentWriter {
 
     private func writeEntries(_ entries: [ParsedDocument.Entry], documentID: Int64, sectionIDs: [Int64]) throws -> [Int64] {
         let insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (document_id, section_id, ordinal, code, name, line) VALUES (?, ?, ?, ?, ?, ?)")
-        let insertMessage = try db.cachedStatement(sql: "INSERT INTO messages (entry_id, ordinal, text, lang, line) VALUES (?, ?, ?, ?, ?)")
+        let insertMessage = try db.cachedStatement(sql: "INSERT INTO messages (entry_id, ordinal, text, lang, line, template, placeholders) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let insertPlaceholder = try db.cachedStatement(sql: "INSERT INTO placeholders (message_id, ordinal, token, position, style) VALUES (?, ?, ?, ?, ?)")
         let insertRelation = try db.cachedStatement(sql: "INSERT INTO entry_relations (entry_id, relation, code, line) VALUES (?, ?, ?, ?)")
         var ids: [Int64] = []
         ids.reserveCapacity(entries.count)
@@ -43,7 +44,14 @@ struct DocumentWriter {
             let entryID = db.lastInsertedRowID
             ids.append(entryID)
             for (index, message) in entry.messages.enumerated() {
-                try insertMessage.execute(arguments: [entryID, index + 1, message.text, message.lang.rawValue, message.line])
+                let template = MessageTemplate(message.text)
+                try insertMessage.execute(arguments: [entryID, index + 1, message.text, message.lang.rawValue, message.line,
+                                                      template.canonical, template.placeholders.count])
+                let messageID = db.lastInsertedRowID
+                for (ordinal, placeholder) in template.placeholders.enumerated() {
+                    try insertPlaceholder.execute(arguments: [messageID, ordinal + 1, placeholder.token, placeholder.position,
+                                                              placeholder.style.rawValue])
+                }
             }
             for relation in entry.relations {
                 try insertRelation.execute(arguments: [entryID, relation.relation, relation.code, relation.line])
@@ -64,13 +72,14 @@ struct DocumentWriter {
 
     private func writeReasons(_ reasons: [ParsedDocument.Reason], documentID: Int64, sectionIDs: [Int64]) throws {
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO reason_rows (document_id, section_id, ordinal, message, description, line, last_line)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO reason_rows (document_id, section_id, ordinal, message, description, line, last_line, placeholders)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertCode = try db.cachedStatement(sql: "INSERT INTO reason_codes (reason_id, ordinal, code) VALUES (?, ?, ?)")
         for (ordinal, reason) in reasons.enumerated() {
             try insert.execute(arguments: [documentID, reason.section.map { sectionIDs[$0] }, ordinal + 1,
-                                           reason.message, reason.description, reason.line, reason.lastLine])
+                                           reason.message, reason.description, reason.line, reason.lastLine,
+                                           PlaceholderScanner.scan(reason.message).count + PlaceholderScanner.scan(reason.description).count])
             let reasonID = db.lastInsertedRowID
             for (index, code) in reason.codes.enumerated() {
                 try insertCode.execute(arguments: [reasonID, index + 1, code])

@@ -7,6 +7,7 @@ public enum KnowledgeBaseError: Error, Equatable, CustomStringConvertible {
     case notAKnowledgeBase(path: String)
     case corrupt(path: String, detail: String)
     case newerSchema(path: String, found: Int, supported: Int)
+    case olderSchema(path: String, found: Int, supported: Int)
     case cannotWrite(path: String, detail: String)
 
     public var description: String {
@@ -16,6 +17,8 @@ public enum KnowledgeBaseError: Error, Equatable, CustomStringConvertible {
         case .corrupt(let path, let detail): return "\(path): the database is damaged: \(detail)"
         case .newerSchema(let path, let found, let supported):
             return "\(path): schema version \(found) is newer than this kb supports (\(supported)); update kb"
+        case .olderSchema(let path, let found, let supported):
+            return "\(path): schema version \(found) is older than this kb's (\(supported)); rebuild it with `kb build`"
         case .cannotWrite(let path, let detail): return "\(path): cannot write: \(detail)"
         }
     }
@@ -64,6 +67,9 @@ public struct KnowledgeBase: Sendable {
         guard applicationID == Schema.applicationID else { throw KnowledgeBaseError.notAKnowledgeBase(path: path) }
         if version > Schema.version {
             throw KnowledgeBaseError.newerSchema(path: path, found: version, supported: Schema.version)
+        }
+        if version < Schema.version {
+            throw KnowledgeBaseError.olderSchema(path: path, found: version, supported: Schema.version)
         }
         let hasIndex = try reader.read { db in try db.tableExists("search_index") }
         if !hasIndex { throw KnowledgeBaseError.corrupt(path: path, detail: "its search index is missing") }

@@ -1,0 +1,118 @@
+/// A documented message seen as a template: literal segments around its placeholders.
+///
+///     "Too many new orders; current limit is %s orders per %s."
+///     canonical: "Too many new orders; current limit is {1} orders per {2}."
+public struct MessageTemplate: Sendable, Equatable {
+    public let placeholders: [Placeholder]
+    /// The message with its placeholders numbered in order: `{1}`, `{2}`, …
+    public let canonical: String
+    /// The literal text before, between and after the placeholders, normalized for matching.
+    let segments: [String]
+    private let utf8Segments: [[UInt8]]
+
+    public init(_ text: String) {
+        let placeholders = PlaceholderScanner.scan(text)
+        self.placeholders = placeholders
+        var canonical = ""
+        var segments: [String] = []
+        var cursor = text.startIndex
+        for (number, placeholder) in placeholders.enumerated() {
+            let start = text.index(text.startIndex, offsetBy: placeholder.position)
+            canonical += text[cursor..<start] + "{\(number + 1)}"
+            segments.append(String(text[cursor..<start]))
+            cursor = text.index(start, offsetBy: placeholder.token.count)
+        }
+        canonical += text[cursor...]
+        segments.append(String(text[cursor...]))
+        self.canonical = canonical
+        // Only the outer ends are trimmed, so "…is %s orders" keeps its inner spaces.
+        var normalized = segments.map(MessageTemplate.collapseWhitespace)
+        normalized[0] = MessageTemplate.trimLeading(normalized[0])
+        normalized[normalized.count - 1] = MessageTemplate.trimTrailing(normalized[normalized.count - 1])
+        self.segments = normalized
+        utf8Segments = normalized.map { Array($0.utf8) }
+    }
+
+    public var hasPlaceholders: Bool { !placeholders.isEmpty }
+
+    /// The arguments that turn this template into `message`, or nil when it does not fit.
+    /// `message` must already be `normalize`d. Each argument is at least one byte. Works on
+    /// UTF-8 bytes: literals are valid UTF-8, so a match never splits a character.
+    public func match(normalized message: String) -> [String]? {
+        guard hasPlaceholders else { return segments[0] == message ? [] : nil }
+        let bytes = Array(message.utf8)
+        let first = utf8Segments[0], last = utf8Segments[utf8Segments.count - 1]
+        guard bytes.count > first.count + last.count,
+              bytes.starts(with: first), bytes[(bytes.count - last.count)...].elementsEqual(last) else { return nil }
+        var ranges: [Range<Int>] = []
+        guard bind(bytes, first.count..<(bytes.count - last.count), segment: 1, into: &ranges) else { return nil }
+        return ranges.map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// Binds each placeholder to the shortest text that lets the rest fit, backtracking if needed.
+    private func bind(_ bytes: [UInt8], _ rest: Range<Int>, segment: Int, into ranges: inout [Range<Int>]) -> Bool {
+        if segment == utf8Segments.count - 1 {
+            guard !rest.isEmpty else { return false }
+            ranges.append(rest)
+            return true
+        }
+        let literal = utf8Segments[segment]
+        var start = rest.lowerBound + 1
+        while start + literal.count <= rest.upperBound {
+            guard let found = Self.find(literal, in: bytes, from: start, before: rest.upperBound) else { return false }
+            ranges.append(rest.lowerBound..<found)
+            if bind(bytes, (found + literal.count)..<rest.upperBound, segment: segment + 1, into: &ranges) { return true }
+            ranges.removeLast()
+            start = found + 1
+        }
+        return false
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, before end: Int) -> Int? {
+        guard !needle.isEmpty else { return start < end ? start : nil }
+        var i = start
+        let first = needle[0]
+        while i + needle.count <= end {
+            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The form runtime and documented messages are compared in: whitespace runs collapsed,
+    /// ends trimmed, trailing punctuation dropped ("Invalid symbol" = "Invalid symbol.").
+    public static func normalize(_ text: String) -> String {
+        trimTrailing(trimLeading(collapseWhitespace(text)))
+    }
+
+    /// Drops trailing whitespace and punctuation.
+    static func trimTrailing(_ text: String) -> String {
+        var result = text
+        while let last = result.last, last.isWhitespace || trailingPunctuation.contains(last) {
+            result.removeLast()
+        }
+        return result
+    }
+
+    static let trailingPunctuation: Set<Character> = [".", "。", "!", "！", ";", "；", ",", "，", ":", "：", "｜", "|"]
+
+    static func collapseWhitespace(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var lastWasSpace = false
+        for c in text {
+            if c.isWhitespace {
+                if !lastWasSpace { result.append(" ") }
+                lastWasSpace = true
+            } else {
+                result.append(c)
+                lastWasSpace = false
+            }
+        }
+        return result
+    }
+
+    static func trimLeading(_ text: String) -> String {
+        String(text.drop(while: \.isWhitespace))
+    }
+}

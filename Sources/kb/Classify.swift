@@ -1,0 +1,49 @@
+import ArgumentParser
+import ErrorKB
+import Foundation
+
+struct Classify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Count a log's errors by documented error.",
+        discussion: "Reads lines that are API payloads {\"code\":…,\"msg\":…}, log lines holding one, or bare messages. Streams in constant memory; a malformed line is reported with its number and counted.")
+
+    @Argument(help: "The log to read; - or nothing for standard input.")
+    var file: String?
+
+    @Option(help: "Only match errors of this domain (API product).")
+    var domain: String?
+
+    @OptionGroup var options: ReadOptions
+
+    func run() throws {
+        let name = file ?? "-"
+        let handle: FileHandle
+        if name == "-" {
+            handle = .standardInput
+        } else {
+            guard let opened = FileHandle(forReadingAtPath: name) else {
+                throw KBFailure("\(name): cannot read")
+            }
+            handle = opened
+        }
+        var classifier = Classifier(matcher: try MessageMatcher(options.open(domain: domain)), domain: domain)
+        for (index, line) in LineStream(handle).enumerated() {
+            if case .malformed(let reason) = classifier.add(line, number: index + 1) {
+                FileHandle.standardError.write(Data("kb: \(name):\(index + 1): malformed payload: \(reason)\n".utf8))
+            }
+        }
+        let report = classifier.report()
+        switch options.format {
+        case .json: try Output.json(report)
+        case .csv:
+            var rows = report.rows.map { [$0.domain, $0.code.map(String.init), $0.name, $0.template, String($0.count)] }
+            rows.append(["unmatched", nil, nil, nil, String(report.unmatched)])
+            rows.append(["malformed", nil, nil, nil, String(report.malformed)])
+            Output.csv(header: ["domain", "code", "name", "template", "count"], rows: rows)
+        case .table:
+            Output.table(header: ["count", "domain", "code", "name", "template"],
+                         rows: report.rows.map { [String($0.count), $0.domain ?? "", Output.code($0.code), $0.name ?? "", $0.template ?? ""] })
+            print("unmatched \(report.unmatched), malformed \(report.malformed), lines \(report.lines)")
+        }
+    }
+}
