@@ -78,7 +78,13 @@ public struct Classifier {
     /// Rows by count, most frequent first.
     public func report() -> Report {
         let rows = counts.map { Row(domain: $0.key.domain, code: $0.key.code, name: $0.key.name, template: $0.key.template, count: $0.value) }
-            .sorted { ($0.count, $1.domain ?? "", $1.code ?? 0, $1.template ?? "") > ($1.count, $0.domain ?? "", $0.code ?? 0, $0.template ?? "") }
+            .sorted { a, b in
+                // Most frequent first; then by domain, code nearest zero (document order), template.
+                if a.count != b.count { return a.count > b.count }
+                if a.domain != b.domain { return (a.domain ?? "") < (b.domain ?? "") }
+                if a.code != b.code { return abs(a.code ?? 0) < abs(b.code ?? 0) }
+                return (a.template ?? "") < (b.template ?? "")
+            }
         return Report(lines: lines, rows: rows, unmatched: unmatched, malformed: malformed, malformedLines: malformedLines)
     }
 }
