@@ -14,7 +14,7 @@ public struct MessageMatcher: Sendable {
     private var reasonsByText: [String: [Int]] = [:]
     private var entriesByCode: [Int64: [Int]] = [:]
     /// Templates by the first character of their leading literal ("" when they start with a placeholder).
-    private var templatesByLead: [Character?: [Int]] = [:]
+    private var templatesByLead: [UInt8?: [Int]] = [:]
 
     public init(_ kb: KnowledgeBase) throws {
         try kb.read { db in
@@ -37,7 +37,7 @@ public struct MessageMatcher: Sendable {
                 let index = messages.count
                 messages.append(documented)
                 if documented.template.hasPlaceholders {
-                    templatesByLead[documented.template.segments[0].first, default: []].append(index)
+                    templatesByLead[documented.template.segments[0].utf8.first, default: []].append(index)
                 } else {
                     exact[MessageTemplate.normalize(text), default: []].append(index)
                 }
@@ -102,17 +102,19 @@ public struct MessageMatcher: Sendable {
             }
         }
         var fitted: [(candidate: MatchCandidate, literal: Int)] = []
-        for lead in Set([normalized.first, nil]) {
+        let bytes = Array(normalized.utf8)
+        for lead in bytes.isEmpty ? [nil] : [bytes.first, nil] {
             for index in templatesByLead[lead] ?? [] {
                 let documented = messages[index]
-                guard let arguments = documented.template.match(normalized: normalized) else { continue }
+                guard let arguments = documented.template.match(bytes: bytes) else { continue }
                 var match = candidate(.template, entry: entries[documented.entry], documented: documented)
                 match.arguments = arguments
                 fitted.append((match, documented.template.segments.reduce(0) { $0 + $1.count }))
             }
         }
         // The template with the most literal text is the most specific fit.
-        found += fitted.sorted { ($0.literal, -$0.candidate.line) > ($1.literal, -$1.candidate.line) }.map(\.candidate)
+        if fitted.count > 1 { fitted.sort { ($0.literal, -$0.candidate.line) > ($1.literal, -$1.candidate.line) } }
+        found += fitted.map(\.candidate)
         return found
     }
 
@@ -130,7 +132,8 @@ public struct MessageMatcher: Sendable {
 
     /// Ambiguous when the best candidates span domains that name the error differently.
     private func isAmbiguous(_ candidates: [MatchCandidate]) -> Bool {
-        guard let best = candidates.first?.how.rank else { return false }
+        guard candidates.count > 1, let best = candidates.first?.how.rank,
+              candidates.contains(where: { $0.domain != candidates[0].domain }) else { return false }
         let top = candidates.filter { $0.how.rank == best }
         let domains = Set(top.map(\.domain))
         let meanings = Set(top.map { "\($0.code.map(String.init) ?? "")\u{1F}\($0.name ?? $0.message ?? "")" })

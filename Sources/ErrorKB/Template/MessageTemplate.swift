@@ -26,7 +26,7 @@ public struct MessageTemplate: Sendable, Equatable {
         segments.append(String(text[cursor...]))
         self.canonical = canonical
         // Only the outer ends are trimmed, so "…is %s orders" keeps its inner spaces.
-        var normalized = segments.map(MessageTemplate.collapseWhitespace)
+        var normalized = segments.map { MessageTemplate.collapseWhitespace($0) }
         normalized[0] = MessageTemplate.trimLeading(normalized[0])
         normalized[normalized.count - 1] = MessageTemplate.trimTrailing(normalized[normalized.count - 1])
         self.segments = normalized
@@ -40,7 +40,11 @@ public struct MessageTemplate: Sendable, Equatable {
     /// UTF-8 bytes: literals are valid UTF-8, so a match never splits a character.
     public func match(normalized message: String) -> [String]? {
         guard hasPlaceholders else { return segments[0] == message ? [] : nil }
-        let bytes = Array(message.utf8)
+        return match(bytes: Array(message.utf8))
+    }
+
+    /// `match(normalized:)` on the message's UTF-8 bytes, so that many templates can try one message.
+    func match(bytes: [UInt8]) -> [String]? {
         let first = utf8Segments[0], last = utf8Segments[utf8Segments.count - 1]
         guard bytes.count > first.count + last.count,
               bytes.starts(with: first), bytes[(bytes.count - last.count)...].elementsEqual(last) else { return nil }
@@ -81,38 +85,73 @@ public struct MessageTemplate: Sendable, Equatable {
 
     /// The form runtime and documented messages are compared in: whitespace runs collapsed,
     /// ends trimmed, trailing punctuation dropped ("Invalid symbol" = "Invalid symbol.").
+    /// Works on UTF-8 bytes: it runs once per log line.
     public static func normalize(_ text: String) -> String {
-        trimTrailing(trimLeading(collapseWhitespace(text)))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        appendCollapsed(text.utf8, to: &bytes, trimLeading: true)
+        trimTrailing(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
-
-    /// Drops trailing whitespace and punctuation.
-    static func trimTrailing(_ text: String) -> String {
-        var result = text
-        while let last = result.last, last.isWhitespace || trailingPunctuation.contains(last) {
-            result.removeLast()
-        }
-        return result
-    }
-
-    static let trailingPunctuation: Set<Character> = [".", "。", "!", "！", ";", "；", ",", "，", ":", "：", "｜", "|"]
 
     static func collapseWhitespace(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var lastWasSpace = false
-        for c in text {
-            if c.isWhitespace {
-                if !lastWasSpace { result.append(" ") }
-                lastWasSpace = true
-            } else {
-                result.append(c)
-                lastWasSpace = false
-            }
-        }
-        return result
+        var bytes: [UInt8] = []
+        appendCollapsed(text.utf8, to: &bytes, trimLeading: false)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func trimLeading(_ text: String) -> String {
         String(text.drop(while: \.isWhitespace))
+    }
+
+    /// Drops trailing whitespace and punctuation.
+    static func trimTrailing(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        trimTrailing(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ASCII whitespace, no-break space (C2 A0) and the ideographic space (E3 80 80) become one space.
+    private static func appendCollapsed(_ utf8: String.UTF8View, to bytes: inout [UInt8], trimLeading: Bool) {
+        let source = Array(utf8)
+        var lastWasSpace = trimLeading
+        var i = 0
+        while i < source.count {
+            let byte = source[i]
+            var spaceLength = 0
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                spaceLength = 1
+            } else if byte == 0xC2, i + 1 < source.count, source[i + 1] == 0xA0 {
+                spaceLength = 2
+            } else if byte == 0xE3, i + 2 < source.count, source[i + 1] == 0x80, source[i + 2] == 0x80 {
+                spaceLength = 3
+            }
+            if spaceLength > 0 {
+                if !lastWasSpace { bytes.append(0x20) }
+                lastWasSpace = true
+                i += spaceLength
+            } else {
+                // Lead bytes C2/E3 never appear inside a character, so a byte at a time is safe.
+                bytes.append(byte)
+                lastWasSpace = false
+                i += 1
+            }
+        }
+    }
+
+    /// . ! ; , : | and their full-width forms 。！；，：｜, and spaces.
+    private static let trailingASCII: Set<UInt8> = [0x20, 0x2E, 0x21, 0x3B, 0x2C, 0x3A, 0x7C]
+    private static let trailingWide: [[UInt8]] = ["。", "！", "；", "，", "：", "｜"].map { Array($0.utf8) }
+
+    private static func trimTrailing(_ bytes: inout [UInt8]) {
+        while let last = bytes.last {
+            if trailingASCII.contains(last) || (0x09...0x0D).contains(last) {
+                bytes.removeLast()
+            } else if bytes.count >= 3, trailingWide.contains(where: { bytes[(bytes.count - 3)...].elementsEqual($0) }) {
+                bytes.removeLast(3)
+            } else {
+                return
+            }
+        }
     }
 }
