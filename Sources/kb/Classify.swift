@@ -28,7 +28,7 @@ struct Classify: ParsableCommand {
         }
         var classifier = Classifier(matcher: try MessageMatcher(options.open(domain: domain)), domain: domain)
         for (index, line) in LineStream(handle).enumerated() {
-            if case .malformed(let reason) = classifier.add(line, number: index + 1) {
+            if let reason = classifier.add(bytes: line, number: index + 1) {
                 FileHandle.standardError.write(Data("kb: \(name):\(index + 1): malformed payload: \(reason)\n".utf8))
             }
         }

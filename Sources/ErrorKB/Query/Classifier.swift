@@ -34,7 +34,9 @@ public struct Classifier {
 
     private let matcher: MessageMatcher
     private let domain: String?
-    private var counts: [Key: Int] = [:]
+    /// Counts by what matched; turned into strings once, in `report`.
+    private var counts: [MessageMatcher.Ranked.Source: Int] = [:]
+    private var ambiguousCodes: [Int64: Int] = [:]
     private var lines = 0
     private var unmatched = 0
     private var malformed = 0
@@ -45,39 +47,51 @@ public struct Classifier {
         self.domain = domain
     }
 
-    /// Classifies one line; returns what the line was read as, so callers can report it.
+    /// Classifies one line. Returns the reason when the line holds a malformed payload.
     @discardableResult
-    public mutating func add(_ line: String, number: Int) -> ErrorPayload {
-        let parsed = ErrorPayload.parse(line[...])
-        let result: MatchResult
-        switch parsed {
+    public mutating func add(_ line: String, number: Int) -> String? {
+        add(bytes: Array(line.utf8)[...], number: number)
+    }
+
+    /// Classifies one line given as UTF-8 bytes. Returns the reason when it is a malformed payload.
+    @discardableResult
+    public mutating func add(bytes line: ArraySlice<UInt8>, number: Int) -> String? {
+        let found: (best: MessageMatcher.Ranked?, ambiguous: Bool)
+        switch PayloadLine.parse(line) {
         case .blank:
-            return parsed
+            return nil
         case .malformed(let reason):
             lines += 1
             malformed += 1
             if malformedLines.count < Self.malformedReportLimit { malformedLines.append(.init(line: number, reason: reason)) }
-            return parsed
+            return reason
         case .bare(let text):
-            result = matcher.match(message: text, domain: domain)
+            found = matcher.best(normalized: MessageTemplate.normalizedBytes(text), code: nil, domain: domain)
         case .payload(let code, let message):
-            result = matcher.match(message: message, code: code, domain: domain)
+            found = matcher.best(normalized: message.map { MessageTemplate.normalizedBytes($0) }, code: code, domain: domain)
         }
         lines += 1
-        guard let best = result.candidates.first else {
+        guard let best = found.best else {
             unmatched += 1
-            return parsed
+            return nil
         }
-        let key = result.ambiguous
-            ? Key(domain: "*", code: best.code, name: nil, template: nil)
-            : Key(domain: best.domain, code: best.code, name: best.name, template: best.template ?? best.message)
-        counts[key, default: 0] += 1
-        return parsed
+        if found.ambiguous, case .entry(let entry) = best.source {
+            ambiguousCodes[matcher.code(ofEntry: entry), default: 0] += 1
+        } else {
+            counts[best.source, default: 0] += 1
+        }
+        return nil
     }
 
     /// Rows by count, most frequent first.
     public func report() -> Report {
-        let rows = counts.map { Row(domain: $0.key.domain, code: $0.key.code, name: $0.key.name, template: $0.key.template, count: $0.value) }
+        var merged: [Key: Int] = [:]
+        for (source, count) in counts {
+            let key = matcher.classifierKey(source)
+            merged[Key(domain: key.domain, code: key.code, name: key.name, template: key.template), default: 0] += count
+        }
+        for (code, count) in ambiguousCodes { merged[Key(domain: "*", code: code, name: nil, template: nil), default: 0] += count }
+        let rows = merged.map { Row(domain: $0.key.domain, code: $0.key.code, name: $0.key.name, template: $0.key.template, count: $0.value) }
             .sorted { a, b in
                 // Most frequent first; then by domain, code nearest zero (document order), template.
                 if a.count != b.count { return a.count > b.count }

@@ -9,26 +9,46 @@ public enum ErrorPayload: Equatable, Sendable {
 
     /// Finds the first JSON object on the line that has a `code` or a `msg`.
     public static func parse(_ line: Substring) -> ErrorPayload {
-        let trimmed = line.trimmingWhitespace()
+        switch PayloadLine.parse(Array(line.utf8)[...]) {
+        case .blank: return .blank
+        case .bare(let bytes): return .bare(String(decoding: bytes, as: UTF8.self))
+        case .malformed(let reason): return .malformed(reason: reason)
+        case .payload(let code, let message): return .payload(code: code, message: message.map { String(decoding: $0, as: UTF8.self) })
+        }
+    }
+}
+
+/// `ErrorPayload` on UTF-8 bytes, without making strings: what `classify` reads each line with.
+enum PayloadLine {
+    case payload(code: Int64?, message: [UInt8]?)
+    case bare(ArraySlice<UInt8>)
+    case malformed(reason: String)
+    case blank
+
+    static func parse(_ line: ArraySlice<UInt8>) -> PayloadLine {
+        var trimmed = line
+        while let first = trimmed.first, isSpace(first) { trimmed.removeFirst() }
+        while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
         guard !trimmed.isEmpty else { return .blank }
-        let bytes = Array(trimmed.utf8)
-        var start = bytes.firstIndex(of: UInt8(ascii: "{"))
+        var start = trimmed.firstIndex(of: UInt8(ascii: "{"))
         var firstFailure: String?
         while let open = start {
-            var reader = JSONReader(bytes: bytes, index: open)
+            var reader = JSONReader(bytes: trimmed, index: open, base: trimmed.startIndex)
             switch reader.readPayload() {
-            case .success(let payload?):
-                return payload
+            case .success(let fields?):
+                return .payload(code: fields.code, message: fields.message)
             case .success(nil):
                 break
             case .failure(let reason):
-                if firstFailure == nil, looksLikePayload(bytes[open...]) { firstFailure = reason }
+                if firstFailure == nil, looksLikePayload(trimmed[open...]) { firstFailure = reason }
             }
-            start = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: "{"))
+            start = trimmed[(open + 1)...].firstIndex(of: UInt8(ascii: "{"))
         }
         if let firstFailure { return .malformed(reason: firstFailure) }
-        return .bare(String(trimmed))
+        return .bare(trimmed)
     }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     private static func looksLikePayload(_ bytes: ArraySlice<UInt8>) -> Bool {
         let text = String(decoding: bytes, as: UTF8.self)
@@ -39,40 +59,42 @@ public enum ErrorPayload: Equatable, Sendable {
 /// A small JSON reader for one object: just enough to take `code` and `msg` from a payload,
 /// fast and without building a dictionary per line.
 struct JSONReader {
-    let bytes: [UInt8]
+    let bytes: ArraySlice<UInt8>
     var index: Int
+    /// Where the line starts, for column numbers in messages.
+    let base: Int
 
-    enum Outcome { case success(ErrorPayload?), failure(String) }
+    struct Fields { var code: Int64?; var message: [UInt8]? }
+    enum Outcome { case success(Fields?), failure(String) }
     struct Failure: Error { let reason: String }
 
     mutating func readPayload() -> Outcome {
         do {
             var code: Int64?
-            var message: String?
+            var message: [UInt8]?
             var sawKey = false
             try expect(UInt8(ascii: "{"))
             skipSpace()
             if peek() == UInt8(ascii: "}") { index += 1; return .success(nil) }
             while true {
                 skipSpace()
-                let key = try readString()
+                let key = try readStringBytes()
                 skipSpace()
                 try expect(UInt8(ascii: ":"))
                 skipSpace()
-                switch key {
-                case "code":
+                if key.elementsEqual("code".utf8) {
                     sawKey = true
                     code = try readCode()
-                case "msg", "message":
+                } else if key.elementsEqual("msg".utf8) || key.elementsEqual("message".utf8) {
                     sawKey = true
-                    if peek() == UInt8(ascii: "\"") { message = try readString() } else { try skipValue() }
-                default:
+                    if peek() == UInt8(ascii: "\"") { message = try readStringBytes() } else { try skipValue() }
+                } else {
                     try skipValue()
                 }
                 skipSpace()
                 if peek() == UInt8(ascii: ",") { index += 1; continue }
                 try expect(UInt8(ascii: "}"))
-                return .success(sawKey ? .payload(code: code, message: message) : nil)
+                return .success(sawKey ? Fields(code: code, message: message) : nil)
             }
         } catch let failure as Failure {
             return .failure(failure.reason)
@@ -81,7 +103,9 @@ struct JSONReader {
         }
     }
 
-    private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+    private func peek() -> UInt8? { index < bytes.endIndex ? bytes[index] : nil }
+
+    private func column(_ at: Int) -> Int { at - base + 1 }
 
     private mutating func skipSpace() {
         while let b = peek(), b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { index += 1 }
@@ -89,31 +113,38 @@ struct JSONReader {
 
     private mutating func expect(_ byte: UInt8) throws {
         guard peek() == byte else {
-            throw Failure(reason: peek() == nil ? "unexpected end of JSON" : "expected '\(Character(Unicode.Scalar(byte)))' at column \(index + 1)")
+            throw Failure(reason: peek() == nil ? "unexpected end of JSON" : "expected '\(Character(Unicode.Scalar(byte)))' at column \(column(index))")
         }
         index += 1
     }
 
     /// A number, or a string holding one ("code":"-1121").
     private mutating func readCode() throws -> Int64? {
-        if peek() == UInt8(ascii: "\"") { return Int64(try readString().trimmingWhitespace()) }
+        if peek() == UInt8(ascii: "\"") { return Int64(String(decoding: try readStringBytes(), as: UTF8.self).trimmingWhitespace()) }
         if peek() == UInt8(ascii: "n") { try skipValue(); return nil }
         let start = index
         while let b = peek(), b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || (0x30...0x39).contains(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") { index += 1 }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard !text.isEmpty else { throw Failure(reason: "expected a code at column \(start + 1)") }
+        guard !text.isEmpty else { throw Failure(reason: "expected a code at column \(column(start))") }
         return Int64(text) ?? Double(text).flatMap { $0.rounded() == $0 && abs($0) < 9e18 ? Int64($0) : nil }
+    }
+
+    /// A string's UTF-8 bytes, escapes undone.
+    mutating func readStringBytes() throws -> [UInt8] {
+        try expect(UInt8(ascii: "\""))
+        // Most strings have no escapes: take their bytes as they are.
+        var end = index
+        while end < bytes.endIndex, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.endIndex, bytes[end] == UInt8(ascii: "\"") {
+            defer { index = end + 1 }
+            return Array(bytes[index..<end])
+        }
+        index -= 1
+        return Array(try readString().utf8)
     }
 
     mutating func readString() throws -> String {
         try expect(UInt8(ascii: "\""))
-        // Most strings have no escapes: decode them in one go.
-        var end = index
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            defer { index = end + 1 }
-            return String(decoding: bytes[index..<end], as: UTF8.self)
-        }
         var scalars = String.UnicodeScalarView()
         var run = index
         func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[run..<end], as: UTF8.self).unicodeScalars) }
@@ -140,15 +171,15 @@ struct JSONReader {
                 run = index
                 continue
             }
-            if b < 0x20 { throw Failure(reason: "control character in a string at column \(index + 1)") }
+            if b < 0x20 { throw Failure(reason: "control character in a string at column \(column(index))") }
             index += 1
         }
         throw Failure(reason: "unterminated string")
     }
 
     private mutating func readHex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
-            throw Failure(reason: "bad \\u escape at column \(index + 1)")
+        guard index + 4 <= bytes.endIndex, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+            throw Failure(reason: "bad \\u escape at column \(column(index))")
         }
         index += 4
         return value
@@ -156,7 +187,7 @@ struct JSONReader {
 
     private mutating func readUnicodeEscape() throws -> Unicode.Scalar {
         let high = try readHex4()
-        if (0xD800...0xDBFF).contains(high), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+        if (0xD800...0xDBFF).contains(high), index + 1 < bytes.endIndex, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
             index += 2
             let low = try readHex4()
             if let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low &- 0xDC00)) { return scalar }
@@ -170,7 +201,7 @@ struct JSONReader {
         skipSpace()
         guard let b = peek() else { throw Failure(reason: "unexpected end of JSON") }
         switch b {
-        case UInt8(ascii: "\""): _ = try readString()
+        case UInt8(ascii: "\""): _ = try readStringBytes()
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             let close = b == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
             index += 1
@@ -179,7 +210,7 @@ struct JSONReader {
             while true {
                 skipSpace()
                 if close == UInt8(ascii: "}") {
-                    _ = try readString()
+                    _ = try readStringBytes()
                     skipSpace()
                     try expect(UInt8(ascii: ":"))
                 }
@@ -194,7 +225,7 @@ struct JSONReader {
             while let c = peek(), c != UInt8(ascii: ","), c != UInt8(ascii: "}"), c != UInt8(ascii: "]"), c > 0x20 { index += 1 }
             let word = String(decoding: bytes[start..<index], as: UTF8.self)
             guard word == "true" || word == "false" || word == "null" || Double(word) != nil else {
-                throw Failure(reason: "unexpected '\(word.prefix(20))' at column \(start + 1)")
+                throw Failure(reason: "unexpected '\(word.prefix(20))' at column \(column(start))")
             }
         }
     }

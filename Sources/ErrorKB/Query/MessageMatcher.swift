@@ -1,142 +1,221 @@
 import GRDB
 
 /// Turns runtime messages back into documented errors. Loads every message, template and table
-/// row once, indexed so that each lookup is a hash probe plus a few template checks.
+/// row once, indexed so that each lookup is a hash probe plus a few template checks. Ranking
+/// works on indices; strings are made only for the answer (`match`), not for counting (`classify`).
 public struct MessageMatcher: Sendable {
-    struct Entry: Sendable { var domain, locale: String; var code: Int64; var name: String?; var source: String; var documentID: Int64; var line: Int }
+    struct Entry: Sendable { var domain: Int; var locale: String; var code: Int64; var name: String?; var source: String; var documentID: Int64; var line: Int }
     struct Documented: Sendable { var entry: Int; var text: String; var template: MessageTemplate; var line: Int }
-    struct Reason: Sendable { var domain, locale, message, description: String; var codes: [Int64]; var source: String; var documentID: Int64; var line: Int }
+    struct Reason: Sendable { var domain: Int; var locale, message, description: String; var codes: [Int64]; var source: String; var documentID: Int64; var line: Int }
 
+    /// A candidate before it is turned into strings.
+    struct Ranked: Sendable {
+        enum Source: Hashable, Sendable {
+            case message(Int)
+            case reason(Int)
+            case explainedEntry(reason: Int, entry: Int)
+            case entry(Int)
+        }
+        var how: MatchCandidate.How
+        var source: Source
+        var arguments: [Range<Int>] = []
+    }
+
+    private(set) var domains: [String] = []
     private var entries: [Entry] = []
     private var messages: [Documented] = []
     private var reasons: [Reason] = []
-    private var exact: [String: [Int]] = [:]
-    private var reasonsByText: [String: [Int]] = [:]
+    private var exact: [ByteKey: [Int]] = [:]
+    private var reasonsByText: [ByteKey: [Int]] = [:]
     private var entriesByCode: [Int64: [Int]] = [:]
-    /// Templates by the first character of their leading literal ("" when they start with a placeholder).
+    /// Templates by the first byte of their leading literal (nil when they start with a placeholder).
     private var templatesByLead: [UInt8?: [Int]] = [:]
 
     public init(_ kb: KnowledgeBase) throws {
-        try kb.read { db in
-            var entryIndex: [Int64: Int] = [:]
-            let entryRows = try Row.fetchCursor(db, sql: """
-                SELECT e.id, d.domain, d.locale, e.code, e.name, coalesce(d.source_url, d.file_name), e.document_id, e.line
-                FROM entries e JOIN documents d ON d.id = e.document_id ORDER BY e.document_id, e.ordinal
-                """)
-            while let row = try entryRows.next() {
-                entryIndex[row[0]] = entries.count
-                entriesByCode[row[3], default: []].append(entries.count)
-                entries.append(Entry(domain: row[1], locale: row[2], code: row[3], name: row[4], source: row[5],
-                                     documentID: row[6], line: row[7]))
+        try kb.read { db in try load(db) }
+    }
+
+    private mutating func load(_ db: Database) throws {
+        var domainIDs: [String: Int] = [:]
+        func intern(_ domain: String) -> Int {
+            if let id = domainIDs[domain] { return id }
+            domains.append(domain)
+            domainIDs[domain] = domains.count - 1
+            return domains.count - 1
+        }
+        var entryIndex: [Int64: Int] = [:]
+        let entryRows = try Row.fetchCursor(db, sql: """
+            SELECT e.id, d.domain, d.locale, e.code, e.name, coalesce(d.source_url, d.file_name), e.document_id, e.line
+            FROM entries e JOIN documents d ON d.id = e.document_id ORDER BY e.document_id, e.ordinal
+            """)
+        while let row = try entryRows.next() {
+            entryIndex[row[0]] = entries.count
+            entriesByCode[row[3], default: []].append(entries.count)
+            entries.append(Entry(domain: intern(row[1]), locale: row[2], code: row[3], name: row[4], source: row[5],
+                                 documentID: row[6], line: row[7]))
+        }
+        let messageRows = try Row.fetchCursor(db, sql: "SELECT entry_id, text, line FROM messages ORDER BY entry_id, ordinal")
+        while let row = try messageRows.next() {
+            guard let entry = entryIndex[row[0]] else { continue }
+            let text: String = row[1]
+            let template = MessageTemplate(text)
+            if template.hasPlaceholders {
+                templatesByLead[template.segments[0].utf8.first, default: []].append(messages.count)
+            } else {
+                exact[ByteKey(MessageTemplate.normalizedBytes(text.utf8)), default: []].append(messages.count)
             }
-            let messageRows = try Row.fetchCursor(db, sql: "SELECT entry_id, text, line FROM messages ORDER BY entry_id, ordinal")
-            while let row = try messageRows.next() {
-                guard let entry = entryIndex[row[0]] else { continue }
-                let text: String = row[1]
-                let documented = Documented(entry: entry, text: text, template: MessageTemplate(text), line: row[2])
-                let index = messages.count
-                messages.append(documented)
-                if documented.template.hasPlaceholders {
-                    templatesByLead[documented.template.segments[0].utf8.first, default: []].append(index)
-                } else {
-                    exact[MessageTemplate.normalize(text), default: []].append(index)
-                }
-            }
-            let reasonRows = try Row.fetchCursor(db, sql: """
-                SELECT r.id, d.domain, d.locale, r.message, r.description, coalesce(d.source_url, d.file_name), r.document_id, r.line
-                FROM reason_rows r JOIN documents d ON d.id = r.document_id ORDER BY r.document_id, r.ordinal
-                """)
-            while let row = try reasonRows.next() {
-                let codes = try Int64.fetchAll(db, sql: "SELECT code FROM reason_codes WHERE reason_id = ? ORDER BY ordinal", arguments: [row[0] as Int64])
-                reasonsByText[MessageTemplate.normalize(row[3]), default: []].append(reasons.count)
-                reasons.append(Reason(domain: row[1], locale: row[2], message: row[3], description: row[4], codes: codes,
-                                      source: row[5], documentID: row[6], line: row[7]))
-            }
+            messages.append(Documented(entry: entry, text: text, template: template, line: row[2]))
+        }
+        let reasonRows = try Row.fetchCursor(db, sql: """
+            SELECT r.id, d.domain, d.locale, r.message, r.description, coalesce(d.source_url, d.file_name), r.document_id, r.line
+            FROM reason_rows r JOIN documents d ON d.id = r.document_id ORDER BY r.document_id, r.ordinal
+            """)
+        while let row = try reasonRows.next() {
+            let codes = try Int64.fetchAll(db, sql: "SELECT code FROM reason_codes WHERE reason_id = ? ORDER BY ordinal", arguments: [row[0] as Int64])
+            let message: String = row[3]
+            reasonsByText[ByteKey(MessageTemplate.normalizedBytes(message.utf8)), default: []].append(reasons.count)
+            reasons.append(Reason(domain: intern(row[1]), locale: row[2], message: message, description: row[4], codes: codes,
+                                  source: row[5], documentID: row[6], line: row[7]))
         }
     }
 
     /// Candidates for a runtime message and/or code, best first. `domain` restricts the answer.
     public func match(message: String?, code: Int64? = nil, domain: String? = nil) -> MatchResult {
-        var found: [MatchCandidate] = []
-        if let message, !message.allSatisfy(\.isWhitespace) {
-            found = messageCandidates(MessageTemplate.normalize(message), code: code)
-        }
-        if let domain { found.removeAll { $0.domain != domain } }
+        let bytes = message.map { MessageTemplate.normalizedBytes($0.utf8) }
+        let (ranked, ambiguous) = rank(normalized: bytes, code: code, domain: domain)
+        return MatchResult(message: message, code: code, candidates: ranked.map { candidate($0, bytes ?? []) }, ambiguous: ambiguous)
+    }
+
+    /// The best candidate only, for counting: no strings are made.
+    func best(normalized bytes: [UInt8]?, code: Int64?, domain: String?) -> (best: Ranked?, ambiguous: Bool) {
+        let (ranked, ambiguous) = rank(normalized: bytes, code: code, domain: domain)
+        return (ranked.first, ambiguous)
+    }
+
+    // MARK: - Ranking
+
+    func rank(normalized bytes: [UInt8]?, code: Int64?, domain: String?) -> ([Ranked], Bool) {
+        let domainID = domain.flatMap { domains.firstIndex(of: $0) }
+        if domain != nil && domainID == nil { return ([], false) }
+        var found = bytes.map { $0.isEmpty ? [] : messageCandidates($0, code: code) } ?? []
+        if let domainID { found.removeAll { self.domain(of: $0.source) != domainID } }
         if let code {
             // The code picks among the message's candidates; the others stay, after those that agree.
-            let agrees = { (match: MatchCandidate) in match.code == code || (match.code == nil && (match.codes ?? []).contains(code)) }
-            let agreeing = found.filter(agrees)
-            var codeOnly: [MatchCandidate] = []
+            let agreeing = found.filter { agrees($0.source, with: code) }
+            var codeOnly: [Ranked] = []
             if agreeing.isEmpty {
-                for index in entriesByCode[code] ?? [] where domain == nil || entries[index].domain == domain {
-                    codeOnly.append(candidate(.code, entry: entries[index], line: entries[index].line))
+                for index in entriesByCode[code] ?? [] where domainID == nil || entries[index].domain == domainID {
+                    codeOnly.append(Ranked(how: .code, source: .entry(index)))
                 }
             }
-            found = agreeing + codeOnly + found.filter { !agrees($0) }
+            if !agreeing.isEmpty || !codeOnly.isEmpty { found = agreeing + codeOnly + found.filter { !agrees($0.source, with: code) } }
         }
-        return MatchResult(message: message, code: code, candidates: found, ambiguous: isAmbiguous(found))
+        return (found, isAmbiguous(found))
     }
 
-    private func messageCandidates(_ normalized: String, code: Int64?) -> [MatchCandidate] {
-        var found: [MatchCandidate] = []
-        for index in exact[normalized] ?? [] {
-            let documented = messages[index]
-            found.append(candidate(.exact, entry: entries[documented.entry], documented: documented))
-        }
-        for index in reasonsByText[normalized] ?? [] {
+    private func messageCandidates(_ bytes: [UInt8], code: Int64?) -> [Ranked] {
+        var found: [Ranked] = []
+        let key = ByteKey(bytes)
+        for index in exact[key] ?? [] { found.append(Ranked(how: .exact, source: .message(index))) }
+        for index in reasonsByText[key] ?? [] {
             let reason = reasons[index]
             // With a code the row explains, the answer is that code's entry in the same document.
-            let explained = code.flatMap { code in reason.codes.contains(code)
-                ? (entriesByCode[code] ?? []).filter { entries[$0].documentID == reason.documentID } : nil } ?? []
-            if explained.isEmpty {
-                found.append(MatchCandidate(how: .reason, domain: reason.domain, locale: reason.locale, code: nil, name: nil,
-                                            message: reason.message, template: nil, arguments: [], description: reason.description,
-                                            codes: reason.codes, source: reason.source, line: reason.line))
-            }
-            for entryIndex in explained {
-                var match = candidate(.reason, entry: entries[entryIndex], line: reason.line)
-                match.message = reason.message
-                match.description = reason.description
-                match.codes = reason.codes
-                found.append(match)
-            }
+            let explained = code.map { code in reason.codes.contains(code)
+                ? (entriesByCode[code] ?? []).filter { entries[$0].documentID == reason.documentID } : [] } ?? []
+            if explained.isEmpty { found.append(Ranked(how: .reason, source: .reason(index))) }
+            for entry in explained { found.append(Ranked(how: .reason, source: .explainedEntry(reason: index, entry: entry))) }
         }
-        var fitted: [(candidate: MatchCandidate, literal: Int)] = []
-        let bytes = Array(normalized.utf8)
-        for lead in bytes.isEmpty ? [nil] : [bytes.first, nil] {
+        var fitted: [Ranked] = []
+        for lead in [bytes.first, nil] {
             for index in templatesByLead[lead] ?? [] {
-                let documented = messages[index]
-                guard let arguments = documented.template.match(bytes: bytes) else { continue }
-                var match = candidate(.template, entry: entries[documented.entry], documented: documented)
-                match.arguments = arguments
-                fitted.append((match, documented.template.segments.reduce(0) { $0 + $1.count }))
+                guard let ranges = messages[index].template.matchRanges(bytes: bytes) else { continue }
+                fitted.append(Ranked(how: .template, source: .message(index), arguments: ranges))
             }
         }
-        // The template with the most literal text is the most specific fit.
-        if fitted.count > 1 { fitted.sort { ($0.literal, -$0.candidate.line) > ($1.literal, -$1.candidate.line) } }
-        found += fitted.map(\.candidate)
-        return found
+        if fitted.count > 1 {
+            // The template with the most literal text is the most specific fit; then document order.
+            fitted.sort { a, b in
+                guard case .message(let i) = a.source, case .message(let j) = b.source else { return false }
+                let (x, y) = (messages[i].template.literalLength, messages[j].template.literalLength)
+                return x != y ? x > y : i < j
+            }
+        }
+        return found + fitted
     }
 
-    private func candidate(_ how: MatchCandidate.How, entry: Entry, documented: Documented) -> MatchCandidate {
-        var match = candidate(how, entry: entry, line: documented.line)
-        match.message = documented.text
-        match.template = documented.template.hasPlaceholders ? documented.template.canonical : nil
-        return match
+    private func agrees(_ source: Ranked.Source, with code: Int64) -> Bool {
+        switch source {
+        case .message(let i): return entries[messages[i].entry].code == code
+        case .reason(let i): return reasons[i].codes.contains(code)
+        case .explainedEntry(_, let entry), .entry(let entry): return entries[entry].code == code
+        }
     }
 
-    private func candidate(_ how: MatchCandidate.How, entry: Entry, line: Int) -> MatchCandidate {
-        MatchCandidate(how: how, domain: entry.domain, locale: entry.locale, code: entry.code, name: entry.name,
-                       message: nil, template: nil, arguments: [], description: nil, codes: nil, source: entry.source, line: line)
+    private func domain(of source: Ranked.Source) -> Int {
+        switch source {
+        case .message(let i): return entries[messages[i].entry].domain
+        case .reason(let i): return reasons[i].domain
+        case .explainedEntry(_, let entry), .entry(let entry): return entries[entry].domain
+        }
     }
 
     /// Ambiguous when the best candidates span domains that name the error differently.
-    private func isAmbiguous(_ candidates: [MatchCandidate]) -> Bool {
-        guard candidates.count > 1, let best = candidates.first?.how.rank,
-              candidates.contains(where: { $0.domain != candidates[0].domain }) else { return false }
-        let top = candidates.filter { $0.how.rank == best }
-        let domains = Set(top.map(\.domain))
-        let meanings = Set(top.map { "\($0.code.map(String.init) ?? "")\u{1F}\($0.name ?? $0.message ?? "")" })
-        return domains.count > 1 && meanings.count > 1
+    private func isAmbiguous(_ ranked: [Ranked]) -> Bool {
+        guard ranked.count > 1 else { return false }
+        let first = domain(of: ranked[0].source)
+        guard ranked.contains(where: { domain(of: $0.source) != first }) else { return false }
+        let top = ranked.filter { $0.how.rank == ranked[0].how.rank }
+        let meanings = Set(top.map { meaning(of: $0.source) })
+        return Set(top.map { domain(of: $0.source) }).count > 1 && meanings.count > 1
     }
+
+    private func meaning(of source: Ranked.Source) -> String {
+        switch source {
+        case .message(let i): let e = entries[messages[i].entry]; return "\(e.code)\u{1F}\(e.name ?? "")"
+        case .reason(let i): return reasons[i].message
+        case .explainedEntry(_, let entry), .entry(let entry): return "\(entries[entry].code)\u{1F}\(entries[entry].name ?? "")"
+        }
+    }
+
+    // MARK: - Answers
+
+    func candidate(_ ranked: Ranked, _ bytes: [UInt8]) -> MatchCandidate {
+        let arguments = ranked.arguments.map { String(decoding: bytes[$0], as: UTF8.self) }
+        switch ranked.source {
+        case .message(let i):
+            let documented = messages[i]
+            var match = entryCandidate(ranked.how, entries[documented.entry], line: documented.line)
+            match.message = documented.text
+            match.template = documented.template.hasPlaceholders ? documented.template.canonical : nil
+            match.arguments = arguments
+            return match
+        case .reason(let i):
+            let reason = reasons[i]
+            return MatchCandidate(how: .reason, domain: domains[reason.domain], locale: reason.locale, code: nil, name: nil,
+                                  message: reason.message, template: nil, arguments: [], description: reason.description,
+                                  codes: reason.codes, source: reason.source, line: reason.line)
+        case .explainedEntry(let i, let entry):
+            let reason = reasons[i]
+            var match = entryCandidate(.reason, entries[entry], line: reason.line)
+            match.message = reason.message
+            match.description = reason.description
+            match.codes = reason.codes
+            return match
+        case .entry(let entry):
+            return entryCandidate(.code, entries[entry], line: entries[entry].line)
+        }
+    }
+
+    private func entryCandidate(_ how: MatchCandidate.How, _ entry: Entry, line: Int) -> MatchCandidate {
+        MatchCandidate(how: how, domain: domains[entry.domain], locale: entry.locale, code: entry.code, name: entry.name,
+                       message: nil, template: nil, arguments: [], description: nil, codes: nil, source: entry.source, line: line)
+    }
+
+    /// What `classify` counts a candidate under: domain, code, name and template (or message).
+    func classifierKey(_ source: Ranked.Source) -> (domain: String, code: Int64?, name: String?, template: String?) {
+        let c = candidate(Ranked(how: .exact, source: source), [])
+        return (c.domain, c.code, c.name, c.template ?? c.message)
+    }
+
+    func code(ofEntry index: Int) -> Int64 { entries[index].code }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a file or standard input line by line in fixed-size chunks: constant memory however
-/// long the input. Lines end at LF; a CR before it is dropped.
+/// long the input. Lines end at LF; a CR before it is dropped. Each line is its UTF-8 bytes.
 public struct LineStream: Sequence, IteratorProtocol {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
@@ -14,18 +14,18 @@ public struct LineStream: Sequence, IteratorProtocol {
         self.chunk = chunkSize
     }
 
-    public mutating func next() -> String? {
+    public mutating func next() -> ArraySlice<UInt8>? {
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 var end = newline
                 if end > start && buffer[end - 1] == 0x0D { end -= 1 }
-                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                let line = buffer[start..<end]
                 start = newline + 1
                 return line
             }
             if finished {
                 guard start < buffer.count else { return nil }
-                let line = String(decoding: buffer[start...], as: UTF8.self)
+                let line = buffer[start...]
                 start = buffer.count
                 return line
             }

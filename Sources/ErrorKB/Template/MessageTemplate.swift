@@ -8,6 +8,8 @@ public struct MessageTemplate: Sendable, Equatable {
     public let canonical: String
     /// The literal text before, between and after the placeholders, normalized for matching.
     let segments: [String]
+    /// How much literal text the template has: the more, the more specific a fit.
+    var literalLength: Int { utf8Segments.reduce(0) { $0 + $1.count } }
     private let utf8Segments: [[UInt8]]
 
     public init(_ text: String) {
@@ -45,12 +47,17 @@ public struct MessageTemplate: Sendable, Equatable {
 
     /// `match(normalized:)` on the message's UTF-8 bytes, so that many templates can try one message.
     func match(bytes: [UInt8]) -> [String]? {
+        matchRanges(bytes: bytes)?.map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// Where each argument lies in `bytes`, or nil when the template does not fit.
+    func matchRanges(bytes: [UInt8]) -> [Range<Int>]? {
         let first = utf8Segments[0], last = utf8Segments[utf8Segments.count - 1]
         guard bytes.count > first.count + last.count,
               bytes.starts(with: first), bytes[(bytes.count - last.count)...].elementsEqual(last) else { return nil }
         var ranges: [Range<Int>] = []
         guard bind(bytes, first.count..<(bytes.count - last.count), segment: 1, into: &ranges) else { return nil }
-        return ranges.map { String(decoding: bytes[$0], as: UTF8.self) }
+        return ranges
     }
 
     /// Binds each placeholder to the shortest text that lets the rest fit, backtracking if needed.
@@ -87,11 +94,16 @@ public struct MessageTemplate: Sendable, Equatable {
     /// ends trimmed, trailing punctuation dropped ("Invalid symbol" = "Invalid symbol.").
     /// Works on UTF-8 bytes: it runs once per log line.
     public static func normalize(_ text: String) -> String {
+        String(decoding: normalizedBytes(text.utf8), as: UTF8.self)
+    }
+
+    /// `normalize` from and to UTF-8 bytes.
+    static func normalizedBytes(_ utf8: some Collection<UInt8>) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        appendCollapsed(text.utf8, to: &bytes, trimLeading: true)
+        bytes.reserveCapacity(utf8.count)
+        appendCollapsed(utf8, to: &bytes, trimLeading: true)
         trimTrailing(&bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     static func collapseWhitespace(_ text: String) -> String {
@@ -112,7 +124,7 @@ public struct MessageTemplate: Sendable, Equatable {
     }
 
     /// ASCII whitespace, no-break space (C2 A0) and the ideographic space (E3 80 80) become one space.
-    private static func appendCollapsed(_ utf8: String.UTF8View, to bytes: inout [UInt8], trimLeading: Bool) {
+    private static func appendCollapsed(_ utf8: some Collection<UInt8>, to bytes: inout [UInt8], trimLeading: Bool) {
         let source = Array(utf8)
         var lastWasSpace = trimLeading
         var i = 0
