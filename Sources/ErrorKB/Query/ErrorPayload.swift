@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a line of a log says about an error: an API payload `{"code":…,"msg":…}` somewhere in it,
 /// or a bare message.
 public enum ErrorPayload: Equatable, Sendable {
@@ -20,7 +22,7 @@ public enum ErrorPayload: Equatable, Sendable {
 
 /// `ErrorPayload` on UTF-8 bytes, without making strings: what `classify` reads each line with.
 enum PayloadLine {
-    case payload(code: Int64?, message: [UInt8]?)
+    case payload(code: Int64?, message: ArraySlice<UInt8>?)
     case bare(ArraySlice<UInt8>)
     case malformed(reason: String)
     case blank
@@ -64,14 +66,15 @@ struct JSONReader {
     /// Where the line starts, for column numbers in messages.
     let base: Int
 
-    struct Fields { var code: Int64?; var message: [UInt8]? }
+    struct Fields { var code: Int64?; var message: ArraySlice<UInt8>? }
+    private static let codeKey = Array("code".utf8), msgKey = Array("msg".utf8), messageKey = Array("message".utf8)
     enum Outcome { case success(Fields?), failure(String) }
     struct Failure: Error { let reason: String }
 
     mutating func readPayload() -> Outcome {
         do {
             var code: Int64?
-            var message: [UInt8]?
+            var message: ArraySlice<UInt8>?
             var sawKey = false
             try expect(UInt8(ascii: "{"))
             skipSpace()
@@ -82,10 +85,10 @@ struct JSONReader {
                 skipSpace()
                 try expect(UInt8(ascii: ":"))
                 skipSpace()
-                if key.elementsEqual("code".utf8) {
+                if Self.equal(key, Self.codeKey) {
                     sawKey = true
                     code = try readCode()
-                } else if key.elementsEqual("msg".utf8) || key.elementsEqual("message".utf8) {
+                } else if Self.equal(key, Self.msgKey) || Self.equal(key, Self.messageKey) {
                     sawKey = true
                     if peek() == UInt8(ascii: "\"") { message = try readStringBytes() } else { try skipValue() }
                 } else {
@@ -101,6 +104,10 @@ struct JSONReader {
         } catch {
             return .failure("\(error)")
         }
+    }
+
+    private static func equal(_ a: ArraySlice<UInt8>, _ b: [UInt8]) -> Bool {
+        a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in memcmp(x.baseAddress!, y.baseAddress!, b.count) == 0 } }
     }
 
     private func peek() -> UInt8? { index < bytes.endIndex ? bytes[index] : nil }
@@ -129,18 +136,26 @@ struct JSONReader {
         return Int64(text) ?? Double(text).flatMap { $0.rounded() == $0 && abs($0) < 9e18 ? Int64($0) : nil }
     }
 
-    /// A string's UTF-8 bytes, escapes undone.
-    mutating func readStringBytes() throws -> [UInt8] {
+    /// A string's UTF-8 bytes, escapes undone (a slice of the line when it has none).
+    mutating func readStringBytes() throws -> ArraySlice<UInt8> {
         try expect(UInt8(ascii: "\""))
         // Most strings have no escapes: take their bytes as they are.
-        var end = index
-        while end < bytes.endIndex, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
-        if end < bytes.endIndex, bytes[end] == UInt8(ascii: "\"") {
+        // memchr finds the closing quote; the string is plain when no backslash comes before it.
+        let start = index
+        let end = bytes.withUnsafeBufferPointer { buffer -> Int in
+            let offset = start - bytes.startIndex
+            guard let base = buffer.baseAddress, offset < buffer.count,
+                  let quote = memchr(base + offset, Int32(UInt8(ascii: "\"")), buffer.count - offset) else { return bytes.endIndex }
+            let length = base.distance(to: quote.assumingMemoryBound(to: UInt8.self)) - offset
+            if memchr(base + offset, Int32(UInt8(ascii: "\\")), length) != nil { return start - 1 }
+            return start + length
+        }
+        if end >= start, end < bytes.endIndex, bytes[end] == UInt8(ascii: "\"") {
             defer { index = end + 1 }
-            return Array(bytes[index..<end])
+            return bytes[index..<end]
         }
         index -= 1
-        return Array(try readString().utf8)
+        return Array(try readString().utf8)[...]
     }
 
     mutating func readString() throws -> String {

@@ -99,7 +99,7 @@ public struct MessageMatcher: Sendable {
         if domain != nil && domainID == nil { return ([], false) }
         var found = bytes.map { $0.isEmpty ? [] : messageCandidates($0, code: code) } ?? []
         if let domainID { found.removeAll { self.domain(of: $0.source) != domainID } }
-        if let code {
+        if let code, !found.allSatisfy({ agrees($0.source, with: code) }) || found.isEmpty {
             // The code picks among the message's candidates; the others stay, after those that agree.
             let agreeing = found.filter { agrees($0.source, with: code) }
             var codeOnly: [Ranked] = []
@@ -126,12 +126,14 @@ public struct MessageMatcher: Sendable {
             for entry in explained { found.append(Ranked(how: .reason, source: .explainedEntry(reason: index, entry: entry))) }
         }
         var fitted: [Ranked] = []
-        for lead in [bytes.first, nil] {
+        func fit(_ lead: UInt8?) {
             for index in templatesByLead[lead] ?? [] {
                 guard let ranges = messages[index].template.matchRanges(bytes: bytes) else { continue }
                 fitted.append(Ranked(how: .template, source: .message(index), arguments: ranges))
             }
         }
+        if let first = bytes.first { fit(first) }
+        fit(nil)
         if fitted.count > 1 {
             // The template with the most literal text is the most specific fit; then document order.
             fitted.sort { a, b in

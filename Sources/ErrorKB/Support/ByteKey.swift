@@ -5,7 +5,17 @@ struct ByteKey: Hashable, Sendable {
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+    /// Hashes the length and at most 48 bytes from the ends: messages differ early or late, and
+    /// equality still compares every byte.
     func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(bytes.count)
+        bytes.withUnsafeBytes { raw in
+            if raw.count <= 48 {
+                hasher.combine(bytes: raw)
+            } else {
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[..<32]))
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[(raw.count - 16)...]))
+            }
+        }
     }
 }

@@ -14,9 +14,18 @@ public struct LineStream: Sequence, IteratorProtocol {
         self.chunk = chunkSize
     }
 
+    /// memchr: the line scan is the hot loop of a large log.
+    private func newlineIndex() -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { pointer in
+            guard let base = pointer.baseAddress, let found = memchr(base + start, 0x0A, pointer.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     public mutating func next() -> ArraySlice<UInt8>? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let newline = newlineIndex() {
                 var end = newline
                 if end > start && buffer[end - 1] == 0x0D { end -= 1 }
                 let line = buffer[start..<end]

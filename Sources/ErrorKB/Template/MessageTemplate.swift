@@ -99,9 +99,15 @@ public struct MessageTemplate: Sendable, Equatable {
 
     /// `normalize` from and to UTF-8 bytes.
     static func normalizedBytes(_ utf8: some Collection<UInt8>) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        appendCollapsed(utf8, to: &bytes, trimLeading: true)
+        if let bytes = utf8.withContiguousStorageIfAvailable({ normalizedBytes($0) }) { return bytes }
+        return Array(utf8).withUnsafeBufferPointer { normalizedBytes($0) }
+    }
+
+    /// One pass into preallocated storage: this runs once per log line.
+    private static func normalizedBytes(_ source: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var bytes = [UInt8](unsafeUninitializedCapacity: source.count) { output, written in
+            written = collapse(source, into: output.baseAddress!, trimLeading: true)
+        }
         trimTrailing(&bytes)
         return bytes
     }
@@ -126,29 +132,49 @@ public struct MessageTemplate: Sendable, Equatable {
     /// ASCII whitespace, no-break space (C2 A0) and the ideographic space (E3 80 80) become one space.
     private static func appendCollapsed(_ utf8: some Collection<UInt8>, to bytes: inout [UInt8], trimLeading: Bool) {
         let source = Array(utf8)
+        let collapsed = source.withUnsafeBufferPointer { input in
+            [UInt8](unsafeUninitializedCapacity: input.count) { output, written in
+                written = collapse(input, into: output.baseAddress!, trimLeading: trimLeading)
+            }
+        }
+        bytes += collapsed
+    }
+
+    /// Writes `source` with its space runs collapsed; returns how many bytes it wrote (never more than it read).
+    private static func collapse(_ source: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>, trimLeading: Bool) -> Int {
         var lastWasSpace = trimLeading
-        var i = 0
-        while i < source.count {
+        var i = 0, written = 0
+        let count = source.count
+        while i < count {
             let byte = source[i]
+            if byte > 0x20 && byte != 0xC2 && byte != 0xE3 {
+                output[written] = byte
+                written += 1
+                lastWasSpace = false
+                i += 1
+                continue
+            }
             var spaceLength = 0
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                 spaceLength = 1
-            } else if byte == 0xC2, i + 1 < source.count, source[i + 1] == 0xA0 {
+            } else if byte == 0xC2, i + 1 < count, source[i + 1] == 0xA0 {
                 spaceLength = 2
-            } else if byte == 0xE3, i + 2 < source.count, source[i + 1] == 0x80, source[i + 2] == 0x80 {
+            } else if byte == 0xE3, i + 2 < count, source[i + 1] == 0x80, source[i + 2] == 0x80 {
                 spaceLength = 3
             }
             if spaceLength > 0 {
-                if !lastWasSpace { bytes.append(0x20) }
+                if !lastWasSpace { output[written] = 0x20; written += 1 }
                 lastWasSpace = true
                 i += spaceLength
             } else {
                 // Lead bytes C2/E3 never appear inside a character, so a byte at a time is safe.
-                bytes.append(byte)
+                output[written] = byte
+                written += 1
                 lastWasSpace = false
                 i += 1
             }
         }
+        return written
     }
 
     /// . ! ; , : | and their full-width forms 。！；，：｜, and spaces.
