@@ -19,6 +19,9 @@ struct Build: ParsableCommand {
     @Option(help: "The locale of every DOC (en, zh-CN), when its source URL does not say.")
     var locale: String?
 
+    @Option(help: "Also write Datasette metadata (title, source, column descriptions) to this JSON file.")
+    var datasetteMetadata: String?
+
     @Option(help: "Summary format: table or json.")
     var format: OutputFormat = .table
 
@@ -27,6 +30,14 @@ struct Build: ParsableCommand {
             ? try EmbeddedCorpus.importSeed()
             : try documents.map { try DocumentImporter.importFile(at: $0, domain: domain, locale: locale) }
         let summary = try KnowledgeBaseBuilder.build(imported, to: out)
+        if let path = datasetteMetadata {
+            let name = URL(fileURLWithPath: out).deletingPathExtension().lastPathComponent
+            let sources = Array(Set(imported.map { $0.parsed.sourceURL ?? $0.fileName })).sorted()
+            let data = try DataDictionary.embedded.datasetteMetadata(databaseName: name, sources: sources)
+            do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+                throw KBFailure("\(path): cannot write: \(error.localizedDescription)")
+            }
+        }
         for line in summary.unexplained {
             FileHandle.standardError.write(Data("kb: \(line.file):\(line.line): unexplained line: \(line.text)\n".utf8))
         }

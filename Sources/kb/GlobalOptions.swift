@@ -23,7 +23,10 @@ struct ReadOptions: ParsableArguments {
         return kb
     }
 
-    func open() throws -> KnowledgeBase {
+    func open() throws -> KnowledgeBase { try Self.open(db: db) }
+
+    /// --db, else $KB_DB, else the seed corpus built into kb.
+    static func open(db: String?) throws -> KnowledgeBase {
         if let path = db ?? ProcessInfo.processInfo.environment["KB_DB"], !path.isEmpty {
             return try KnowledgeBase.open(path: path)
         }

@@ -11,8 +11,8 @@ struct KB: ParsableCommand {
             With neither --db nor KB_DB, commands read the seed corpus built into kb.
             Exit status: 0 found, 1 nothing found, 2 usage error, 3 data or database error.
             """,
-        version: "0.1.0",
-        subcommands: [Search.self, Show.self, Match.self, Classify.self, Build.self, Duplicates.self, Stats.self]
+        version: Release.version,
+        subcommands: [Search.self, Show.self, Match.self, Classify.self, Build.self, Export.self, Duplicates.self, Stats.self]
     )
 
     /// Maps failures to the documented exit codes: usage 2, data or database 3.

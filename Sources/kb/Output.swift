@@ -16,15 +16,7 @@ enum Output {
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 
-    static func csvLine(_ fields: [String?]) -> String {
-        fields.map { field -> String in
-            guard let field else { return "" }
-            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return field
-        }.joined(separator: ",") + "\r\n"
-    }
+    static func csvLine(_ fields: [String?]) -> String { RowFormat.csvLine(fields) }
 
     /// Columns padded to their widest cell (display width: CJK counts double).
     static func table(header: [String], rows: [[String]]) {

@@ -9,7 +9,12 @@ public enum EmbeddedCorpus {
 
     /// The schema migrations, in file name order ("001_foundation.sql", …).
     static var schemaFiles: [(fileName: String, sql: String)] {
-        files(in: "schema").map { ($0.fileName, String(decoding: $0.data, as: UTF8.self)) }
+        files(in: "schema").filter { $0.fileName.hasSuffix(".sql") }.map { ($0.fileName, String(decoding: $0.data, as: UTF8.self)) }
+    }
+
+    /// A non-SQL file of `schema/`, such as the data dictionary.
+    static func schemaDocument(named name: String) -> String? {
+        files(in: "schema").first { $0.fileName == name }.map { String(decoding: $0.data, as: UTF8.self) }
     }
 
     /// Imports every seed document.

@@ -52,7 +52,7 @@ extension KnowledgeBase {
         try read { db in
             let documents = try Row.fetchAll(db, sql: """
                 SELECT d.file_name, d.domain, d.locale, coalesce(d.source_url, d.file_name), d.sha256, d.line_count,
-                       (SELECT count(*) FROM sections WHERE document_id = d.id),
+                       (SELECT count(*) FROM headings WHERE document_id = d.id),
                        (SELECT count(*) FROM entries WHERE document_id = d.id),
                        (SELECT count(DISTINCT code) FROM entries WHERE document_id = d.id),
                        (SELECT count(*) FROM messages m JOIN entries e ON e.id = m.entry_id WHERE e.document_id = d.id),

@@ -62,7 +62,7 @@ extension KnowledgeBase {
         var byID: [Int64: EntryDetail] = [:]
         let rows = try Row.fetchAll(db, sql: """
             SELECT e.id, d.domain, d.locale, e.code, e.name, s.title, coalesce(d.source_url, d.file_name), d.file_name, e.line, e.document_id
-            FROM entries e JOIN documents d ON d.id = e.document_id LEFT JOIN sections s ON s.id = e.section_id
+            FROM entries e JOIN documents d ON d.id = e.document_id LEFT JOIN headings s ON s.id = e.section_id
             WHERE e.id IN (\(list))
             """)
         for row in rows {
@@ -81,7 +81,7 @@ extension KnowledgeBase {
     func reasonDetails(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [ReasonDetail] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT r.id, d.domain, d.locale, s.title, r.message, r.description, coalesce(d.source_url, d.file_name), d.file_name, r.line
-            FROM reason_rows r JOIN documents d ON d.id = r.document_id LEFT JOIN sections s ON s.id = r.section_id
+            FROM reason_rows r JOIN documents d ON d.id = r.document_id LEFT JOIN headings s ON s.id = r.section_id
             WHERE \(condition) ORDER BY r.document_id, r.ordinal
             """, arguments: arguments)
         return try rows.map { row in

@@ -24,7 +24,7 @@ struct DocumentWriter {
     }
 
     private func writeSections(_ sections: [ParsedDocument.Section], documentID: Int64) throws -> [Int64] {
-        let insert = try db.cachedStatement(sql: "INSERT INTO sections (document_id, ordinal, title, range_label, line) VALUES (?, ?, ?, ?, ?)")
+        let insert = try db.cachedStatement(sql: "INSERT INTO headings (document_id, ordinal, title, range_label, line) VALUES (?, ?, ?, ?, ?)")
         return try sections.enumerated().map { ordinal, section in
             try insert.execute(arguments: [documentID, ordinal + 1, section.title, section.rangeLabel, section.line])
             return db.lastInsertedRowID

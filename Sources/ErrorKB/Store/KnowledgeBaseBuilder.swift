@@ -61,6 +61,33 @@ public enum KnowledgeBaseBuilder {
         let writer = DocumentWriter(db: db)
         for document in documents { try writer.write(document) }
         try db.execute(sql: "INSERT INTO search_index(search_index) VALUES ('rebuild')")
+        try describe(db, inputs: documents)
+    }
+
+    /// The file's own documentation: the data dictionary and what built it. No wall-clock time
+    /// goes in, so the same inputs give the same bytes; SOURCE_DATE_EPOCH may supply a build time.
+    static func describe(_ db: Database, inputs documents: [ImportedDocument]) throws {
+        let dictionary = try db.cachedStatement(sql: "INSERT INTO dictionary (object, \"column\", description) VALUES (?, ?, ?)")
+        for row in DataDictionary.embedded.rows {
+            try dictionary.execute(arguments: [row.object, row.column, row.description])
+        }
+        var metadata: [(String, String)] = [("schema_version", String(Schema.version)), ("kb_version", Release.version)]
+        for document in documents {
+            metadata.append(("input", "\(document.fileName) sha256:\(document.sha256) \(document.origin.domain) \(document.origin.locale)"))
+        }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch) {
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            metadata.append(("build_time", formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))))
+        }
+        // The key is unique; several inputs are numbered.
+        var counts: [String: Int] = [:]
+        let insert = try db.cachedStatement(sql: "INSERT INTO metadata (key, value) VALUES (?, ?)")
+        for (key, value) in metadata {
+            counts[key, default: 0] += 1
+            let unique = key == "input" ? "input.\(counts[key]!)" : key
+            try insert.execute(arguments: [unique, value])
+        }
     }
 
     public static func summary(of documents: [ImportedDocument]) -> BuildSummary {

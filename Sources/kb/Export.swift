@@ -1,0 +1,55 @@
+import ArgumentParser
+import ErrorKB
+import Foundation
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write an analyst view as CSV or JSON lines.",
+        discussion: "CSV follows RFC 4180 (UTF-8, header, CRLF); JSON lines hold one object per row. Both stream. With --out, the file is written beside the target and renamed into place when complete.")
+
+    @Option(help: "csv or jsonl.")
+    var format: ExportFormat = .csv
+
+    @Option(help: "The view: catalog, reasons, duplicates, codes, templates or sections.")
+    var view: ExportView = .catalog
+
+    @Option(help: "The file to write (default: standard output).")
+    var out: String?
+
+    @Option(name: .long, help: "The database to read (default: $KB_DB, else the built-in seed corpus).")
+    var db: String?
+
+    func run() throws {
+        let kb = try ReadOptions.open(db: db)
+        guard let out else {
+            return try kb.export(view, as: format) { FileHandle.standardOutput.write(Data($0.utf8)) }
+        }
+        try AtomicFile.write(to: out) { handle in
+            try kb.export(view, as: format) { handle.write(Data($0.utf8)) }
+        }
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
+extension ExportView: ExpressibleByArgument {}
+
+/// Writes a file beside its target and renames it into place, so a reader never sees half of it
+/// and a failure leaves the old file as it was.
+enum AtomicFile {
+    static func write(to path: String, _ body: (FileHandle) throws -> Void) throws {
+        let target = URL(fileURLWithPath: path)
+        let temp = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        guard FileManager.default.createFile(atPath: temp.path, contents: nil), let handle = try? FileHandle(forWritingTo: temp) else {
+            throw KBFailure("\(path): cannot write")
+        }
+        do {
+            try body(handle)
+            try handle.close()
+            guard rename(temp.path, target.path) == 0 else { throw KBFailure("\(path): cannot write: \(String(cString: strerror(errno)))") }
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temp)
+            throw error
+        }
+    }
+}
