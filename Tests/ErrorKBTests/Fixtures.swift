@@ -58,10 +58,10 @@ enum KBProcess {
     }
 
     static func run(_ arguments: [String], home: String? = nil, environment extra: [String: String] = [:],
-                    executable: URL? = nil, stdin: String? = nil) -> Result {
+                    executable: URL? = nil, prefix: [String] = [], stdin: String? = nil) -> Result {
         let process = Process()
         process.executableURL = executable ?? binary
-        process.arguments = arguments
+        process.arguments = prefix + arguments
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "KB_DB")
         if let home { environment["HOME"] = home; environment.removeValue(forKey: "XDG_CACHE_HOME") }

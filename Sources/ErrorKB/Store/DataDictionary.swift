@@ -35,7 +35,7 @@ public struct DataDictionary: Sendable {
                 objects.append(Object(name: String(name), kind: String(kind), description: "", columns: []))
             } else if !objects.isEmpty, line.hasPrefix("|") {
                 let cells = Self.cells(line)
-                guard cells.count == 2, cells[0] != "column", !cells[0].allSatisfy({ $0 == "-" }) else { continue }
+                guard cells.count == 2, cells != ["column", "description"], !cells[0].allSatisfy({ $0 == "-" }) else { continue }
                 objects[objects.count - 1].columns.append((cells[0], cells[1]))
             } else if !objects.isEmpty, !line.isEmpty, objects[objects.count - 1].columns.isEmpty {
                 let object = objects[objects.count - 1]
