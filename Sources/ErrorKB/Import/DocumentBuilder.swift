@@ -6,6 +6,7 @@ struct DocumentBuilder {
     /// The last code line, while it has no message yet: it may still turn out to be a mention.
     private var open: Int?
     private var firstEntryByCodeAndName: [CodeKey: Int] = [:]
+    private var listedCodes: [Int: [(line: Int, code: Int64)]] = [:]
 
     private struct CodeKey: Hashable { let code: Int64; let name: String? }
 
@@ -27,14 +28,21 @@ struct DocumentBuilder {
         for line in lines { mark(line, kind) }
     }
 
-    mutating func setTitle(_ title: String, line: Int) {
+    mutating func setTitle(_ title: String, line: Int, kind: LineKind = .title) {
         if document.title == nil { document.title = title }
-        mark(line, .title)
+        mark(line, kind)
     }
 
-    mutating func setSource(_ url: String, line: Int) {
+    mutating func setSource(_ url: String, line: Int, kind: LineKind = .source) {
         if document.sourceURL == nil { document.sourceURL = url }
-        mark(line, .source)
+        mark(line, kind)
+    }
+
+    /// A code a section lists without defining it (in its heading, or as a list item): the
+    /// section's table rows explain it.
+    mutating func listCode(_ code: Int64, line: Int) {
+        guard let section = currentSection else { return }
+        listedCodes[section, default: []].append((line, code))
     }
 
     mutating func beginSection(_ title: String, line: Int) {
@@ -73,10 +81,10 @@ struct DocumentBuilder {
         mark(line, .message)
     }
 
-    mutating func reason(message: String, description: String, line: Int) {
+    mutating func reason(message: String, description: String, line: Int, lastLine: Int? = nil) {
         closeOpenEntry()
         document.reasons.append(.init(message: message, description: description,
-                                      section: currentSection, line: line, lastLine: line))
+                                      section: currentSection, line: line, lastLine: lastLine ?? line))
         mark(line, .tableRow)
     }
 
@@ -127,12 +135,13 @@ struct DocumentBuilder {
     /// The codes a section lists (entries and mentions, in line order) are the codes its table rows explain.
     private mutating func assignReasonCodes() {
         guard !document.reasons.isEmpty else { return }
-        var listed: [Int: [(line: Int, code: Int64)]] = [:]
+        var listed = listedCodes
         for entry in document.entries { if let s = entry.section { listed[s, default: []].append((entry.line, entry.code)) } }
         for mention in document.mentions { if let s = mention.section { listed[s, default: []].append((mention.line, mention.code)) } }
         for index in document.reasons.indices {
             guard let section = document.reasons[index].section, let codes = listed[section] else { continue }
-            document.reasons[index].codes = codes.sorted { $0.line < $1.line }.map(\.code)
+            var seen: Set<Int64> = []
+            document.reasons[index].codes = codes.sorted { $0.line < $1.line }.map(\.code).filter { seen.insert($0).inserted }
         }
     }
 

@@ -3,7 +3,7 @@ public enum LineKind: String, Sendable, Codable, CaseIterable, Comparable {
     // Imported content.
     case title, source, section, entry, message, mention, tableHeader = "table_header", tableRow = "table_row"
     // Named non-entry text.
-    case navigation, jsonExample = "json_example", prose, frontMatter = "front_matter", rule
+    case navigation, jsonExample = "json_example", prose, frontMatter = "front_matter", rule, anchor
     case footer, toc, blank
     /// A line the importer could not place. `kb build` reports each one.
     case unexplained

@@ -1,10 +1,14 @@
-/// Reads an error-code page written in markdown (the futures pages' shape):
+/// Reads an error-code page written in markdown, whatever its dialect:
 ///
-///     ## Error Codes                      title: the first heading
-///     ### 10xx - General Server issues    section: a heading without a code
-///     #### \-1000 UNKNOWN                 entry: a heading that starts with a code
-///     -   An unknown error occured…       messages: bullets (or paragraphs) under the entry
-///     > Source: [https://…](https://…)    source
+///     ---\nurl: https://…\n---             front matter: its url gives the source
+///     # Error codes for Binance           title: the first heading (repeated later, still the title)
+///     ## 10xx - General issues            section: a heading without a leading code
+///     ### \-1000 UNKNOWN                  entry: a heading (## to ####) that starts with a code
+///      * An unknown error occurred…       messages: bullets (` * `, `- `, `-   `) or paragraphs;
+///        wrapped onto the next line       an indented line continues the message
+///     Error message | Description         a pipe table of message-keyed rows
+///     <a id="other-errors"></a>           anchors, dropped
+///     > Source: <https://…>               source
 struct MarkdownParser: DocumentParser {
     let lines: [SourceLine]
     var builder: DocumentBuilder
@@ -21,68 +25,144 @@ struct MarkdownParser: DocumentParser {
     static func looksLike(_ lines: [SourceLine]) -> Bool {
         lines.contains { line in
             guard let heading = MarkdownText.heading(line.text) else { return false }
-            return CodeLine(heading.text, requireMinus: false) != nil
+            return CodeLine(InlineMarkup.clean(heading.text)[...], requireMinus: false) != nil
         }
     }
 
     mutating func read(at index: Int) -> Int {
         let line = lines[index]
-        defer { if !line.isBlank { lastWasMessage = builder.document.lineKinds[line.number - 1] == .message } }
+        var next = index + 1
+        defer { if !line.isBlank { lastWasMessage = builder.document.lineKinds[lines[next - 1].number - 1] == .message } }
         if line.isBlank {
             builder.mark(line.number, .blank)
-            return index + 1
-        }
-        if MarkdownText.isFence(line.text) {
+        } else if index == 0, line.trimmed == "---", let end = readFrontMatter() {
+            next = end + 1
+        } else if MarkdownText.isFence(line.text) {
             let end = lines[(index + 1)...].firstIndex(where: { MarkdownText.isFence($0.text) }) ?? lines.count - 1
             builder.mark(line.number...lines[end].number, .jsonExample)
-            return end + 1
-        }
-        if let url = MarkdownText.sourceURL(line.text) {
+            next = end + 1
+        } else if InlineMarkup.isAnchorLine(line.text) {
+            builder.mark(line.number, .anchor)
+        } else if let url = MarkdownText.sourceURL(line.text) {
             builder.setSource(url, line: line.number)
         } else if let heading = MarkdownText.heading(line.text) {
-            readHeading(heading.text, line: line)
+            readHeading(InlineMarkup.clean(heading.text), line: line)
+        } else if PipeTable.startsTable(lines, at: index) {
+            next = readTable(at: index)
+            inEntry = false
         } else if let bullet = MarkdownText.bullet(line.text) {
-            readMessage(bullet, line: line)
+            readItem(bullet, line: line)
         } else if line.text.first == " " && lastWasMessage {
             // A long message wrapped onto an indented next line.
-            continueMessage(line)
+            builder.continueMessage(InlineMarkup.clean(line.trimmed), line: line.number)
         } else if line.trimmed.hasPrefix(">") {
             builder.mark(line.number, Self.leadsInToExample(lines, after: index) ? .jsonExample : .prose)
         } else {
-            readMessage(line.trimmed, line: line)
+            readItem(line.trimmed, line: line)
         }
-        return index + 1
+        return next
     }
 
-    private mutating func readHeading(_ text: Substring, line: SourceLine) {
-        let plain = MarkdownText.unescape(text)
-        if let code = CodeLine(plain[...], requireMinus: false) {
+    /// YAML front matter between `---` lines at the top; `url:` is the source, `title:` the title.
+    private mutating func readFrontMatter() -> Int? {
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmed == "---" }) else { return nil }
+        builder.mark(lines[0].number...lines[end].number, .frontMatter)
+        for line in lines[1..<end] {
+            let text = line.trimmed
+            guard let colon = text.firstIndex(of: ":") else { continue }
+            var value = text[text.index(after: colon)...].trimmingWhitespace()
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = value.dropFirst().dropLast() }
+            switch text[..<colon].trimmingWhitespace() {
+            case "url", "source_url": builder.setSource(String(value), line: line.number, kind: .frontMatter)
+            case "title": builder.setTitle(String(value), line: line.number, kind: .frontMatter)
+            default: break
+            }
+        }
+        return end
+    }
+
+    private mutating func readHeading(_ text: String, line: SourceLine) {
+        if let code = CodeLine(text[...], requireMinus: false) {
             builder.codeLine(code, line: line.number)
             inEntry = true
-        } else if builder.document.title == nil && builder.document.sections.isEmpty && builder.document.entries.isEmpty {
-            builder.setTitle(plain, line: line.number)
-            inEntry = false
+            return
+        }
+        inEntry = false
+        let document = builder.document
+        if document.sections.isEmpty && document.entries.isEmpty && (document.title == nil || document.title == text) {
+            // The first heading is the title; pages often repeat it.
+            builder.setTitle(text, line: line.number)
         } else {
-            builder.beginSection(plain, line: line.number)
-            inEntry = false
+            builder.beginSection(text, line: line.number)
+            // "## Messages for -1010 ERROR_MSG_RECEIVED, -2010 …": the codes its table explains.
+            for code in CodeMentions.codes(in: text) { builder.listCode(code, line: line.number) }
         }
     }
 
-    /// Text under an entry heading is a message; anywhere else it is prose.
-    private mutating func readMessage(_ text: Substring, line: SourceLine) {
+    /// A bullet or paragraph: a message under an entry; elsewhere a listed code (`-1010 NAME`) or prose.
+    private mutating func readItem(_ text: Substring, line: SourceLine) {
+        let clean = InlineMarkup.clean(text)
         if inEntry {
-            builder.message(MarkdownText.unescape(text), line: line.number)
+            builder.message(clean, line: line.number)
+        } else if let code = CodeLine(clean.replacingOccurrences(of: "`", with: "")[...], requireMinus: true) {
+            builder.listCode(code.code, line: line.number)
+            builder.mark(line.number, .mention)
         } else {
             builder.mark(line.number, .prose)
         }
     }
 
-    private mutating func continueMessage(_ line: SourceLine) {
-        builder.continueMessage(MarkdownText.unescape(line.trimmed), line: line.number)
+    /// Reads a pipe table from its header; returns the index after its last line.
+    private mutating func readTable(at index: Int) -> Int {
+        builder.mark(lines[index].number...lines[index + 1].number, .tableHeader)
+        let leadingPipe = lines[index].trimmed.hasPrefix("|")
+        var i = index + 2
+        while i < lines.count, !lines[i].isBlank, lines[i].text.contains("|"), MarkdownText.heading(lines[i].text) == nil {
+            var end = i
+            var text = String(lines[i].text)
+            // With leading pipes a row ends with a pipe; until then its last cell runs on.
+            while leadingPipe, !text.trimmingWhitespace().hasSuffix("|"), end + 1 < lines.count,
+                  MarkdownText.heading(lines[end + 1].text) == nil {
+                end += 1
+                text += "\n" + lines[end].text
+            }
+            let cells = PipeTable.cells(text)
+            let description = cells.count > 1 ? InlineMarkup.clean(cells[1][...]) : ""
+            for message in PipeTable.messages(inCell: cells[0]) {
+                builder.reason(message: message, description: description, line: lines[i].number, lastLine: lines[end].number)
+            }
+            builder.mark(lines[i].number...lines[end].number, .tableRow)
+            i = end + 1
+        }
+        return i
     }
 
     private static func leadsInToExample(_ lines: [SourceLine], after index: Int) -> Bool {
         guard let next = lines[(index + 1)...].first(where: { !$0.isBlank }) else { return false }
         return MarkdownText.isFence(next.text)
+    }
+}
+
+/// Codes a heading or sentence mentions: "-1010 ERROR_MSG_RECEIVED, -2010 …" → [-1010, -2010].
+enum CodeMentions {
+    static func codes(in text: String) -> [Int64] {
+        var codes: [Int64] = []
+        let characters = Array(text)
+        var i = 0
+        while i < characters.count {
+            let before: Character? = i > 0 ? characters[i - 1] : nil
+            if characters[i] == "-" || characters[i] == "\u{2212}", before.map({ !($0.isLetter || $0.isNumber) }) ?? true {
+                var j = i + 1
+                while j < characters.count, characters[j].isASCII, characters[j].isNumber { j += 1 }
+                let after: Character? = j < characters.count ? characters[j] : nil
+                if j > i + 1, j - i <= 10, after.map({ !($0.isLetter || $0.isNumber) }) ?? true, let code = Int64(String(characters[(i + 1)..<j])) {
+                    codes.append(-code)
+                }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return codes
     }
 }

@@ -60,7 +60,7 @@ enum MarkdownText {
         if text.hasPrefix(">") { text = text.dropFirst().trimmingWhitespace() }
         guard text.lowercased().hasPrefix("source") else { return nil }
         guard let start = text.range(of: "http") else { return nil }
-        let url = text[start.lowerBound...].prefix(while: { !$0.isWhitespace && $0 != ")" && $0 != "]" })
+        let url = text[start.lowerBound...].prefix(while: { !$0.isWhitespace && $0 != ")" && $0 != "]" && $0 != ">" })
         return url.isEmpty ? nil : String(url)
     }
 }

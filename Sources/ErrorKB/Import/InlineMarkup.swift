@@ -1,0 +1,85 @@
+/// Inline HTML and markdown that pages carry into messages and cells: line breaks (`<br>`,
+/// `<br/>`, `<br></br>`), entities (`&lt;`, `&#39;`), anchors (`<a id="…"></a>`) and links.
+enum InlineMarkup {
+    /// Text with breaks turned into newlines, anchors and empty links removed, links unwrapped,
+    /// entities decoded and markdown escapes undone. Each line is trimmed; empty lines dropped.
+    static func clean(_ text: Substring) -> String {
+        var result = removeAnchors(String(text))
+        for br in ["<br></br>", "<br/>", "<br />", "<br>", "<BR>"] {
+            result = result.replacingOccurrences(of: br, with: "\n")
+        }
+        result = unwrapLinks(result)
+        result = MarkdownText.unescape(result[...])
+        result = decodeEntities(result)
+        return result.split(separator: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// Whether a line is nothing but an HTML anchor: `<a id="other-errors"></a>`.
+    static func isAnchorLine(_ text: Substring) -> Bool {
+        let trimmed = text.trimmingWhitespace()
+        return (trimmed.hasPrefix("<a ") || trimmed.hasPrefix("<a\t")) && removeAnchors(String(trimmed)).allSatisfy(\.isWhitespace)
+    }
+
+    static func removeAnchors(_ text: String) -> String {
+        var result = text
+        while let open = result.range(of: "<a "), let close = result.range(of: "</a>", range: open.upperBound..<result.endIndex) {
+            result.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        return result
+    }
+
+    /// `[text](url "title")` → text; a link whose text is empty or zero-width (a heading's
+    /// "direct link" marker) disappears.
+    static func unwrapLinks(_ text: String) -> String {
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "[") {
+            guard let close = rest[open...].firstIndex(of: "]"),
+                  rest.index(after: close) < rest.endIndex, rest[rest.index(after: close)] == "(",
+                  let end = rest[close...].firstIndex(of: ")") else {
+                result += rest[...open]
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += rest[..<open]
+            let label = rest[rest.index(after: open)..<close]
+            result += label.filter { !$0.unicodeScalars.allSatisfy { $0.properties.isDefaultIgnorableCodePoint } }
+            rest = rest[rest.index(after: end)...]
+        }
+        return result + rest
+    }
+
+    private static let entities: [String: String] = [
+        "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": "\"", "&apos;": "'", "&#39;": "'", "&nbsp;": " ",
+    ]
+
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = text[...]
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            let tail = rest[amp...]
+            if let semicolon = tail.prefix(10).firstIndex(of: ";") {
+                let entity = String(tail[...semicolon])
+                if let plain = entities[entity] {
+                    result += plain
+                    rest = tail[tail.index(after: semicolon)...]
+                    continue
+                }
+                if entity.hasPrefix("&#") {
+                    let digits = entity.dropFirst(2).dropLast()
+                    let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+                    if let value, let scalar = Unicode.Scalar(value) {
+                        result.unicodeScalars.append(scalar)
+                        rest = tail[tail.index(after: semicolon)...]
+                        continue
+                    }
+                }
+            }
+            result += "&"
+            rest = tail.dropFirst()
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,58 @@
+/// Markdown pipe tables of message-keyed rows:
+///
+///     Error message | Description                   (a leading and trailing `|` are optional)
+///     ------------ | ------------
+///     "Filter failure: LOT_SIZE" | `quantity` is too high…
+///     | "Filter failure: MAX_POSITION" | The account's position…   (with a leading pipe, a row
+///                                                                   runs until a line ends in `|`)
+enum PipeTable {
+    /// A header line: it holds a pipe and the next line is the `---|---` separator.
+    static func startsTable(_ lines: [SourceLine], at index: Int) -> Bool {
+        guard index + 1 < lines.count, lines[index].text.contains("|") else { return false }
+        return isSeparator(lines[index + 1].text)
+    }
+
+    static func isSeparator(_ text: Substring) -> Bool {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.contains("-"), trimmed.contains("|") || trimmed.count >= 3 else { return false }
+        return trimmed.allSatisfy { $0 == "-" || $0 == "|" || $0 == ":" || $0 == " " }
+    }
+
+    /// Splits a row into cells at pipes that are not escaped (`\|`); outer pipes are dropped.
+    static func cells(_ row: String) -> [String] {
+        var text = row.trimmingWhitespace()[...]
+        if text.hasPrefix("|") { text = text.dropFirst() }
+        if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
+        var cells: [String] = []
+        var current = ""
+        var previous: Character = " "
+        for c in text {
+            if c == "|" && previous != "\\" {
+                cells.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+            previous = c
+        }
+        cells.append(current)
+        return cells
+    }
+
+    /// The runtime messages a first cell names: each quoted string (a cell may hold two,
+    /// `"A." / "B."`), else the cell without its quotes (one may be missing).
+    static func messages(inCell cell: String) -> [String] {
+        let text = InlineMarkup.clean(cell[...]).replacingOccurrences(of: "\n", with: " ")
+        var quoted: [String] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "\""), let close = rest[rest.index(after: open)...].firstIndex(of: "\"") {
+            quoted.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !quoted.isEmpty { return quoted.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty } }
+        var plain = text.trimmingWhitespace()[...]
+        while plain.first == "\"" { plain = plain.dropFirst() }
+        while plain.last == "\"" { plain = plain.dropLast() }
+        return plain.isEmpty ? [] : [String(plain.trimmingWhitespace())]
+    }
+}
