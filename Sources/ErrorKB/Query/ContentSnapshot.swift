@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+
+/// What a set of documents says, reduced to content: per domain and locale, each code's names
+/// and messages. Markup (bullets, escapes, wrapping, heading levels, anchors) is already gone,
+/// so two snapshots differ only where the documentation does.
+public struct ContentSnapshot: Sendable, Equatable {
+    public struct Key: Hashable, Comparable, Sendable {
+        public var domain: String
+        public var locale: String
+        public static func < (a: Key, b: Key) -> Bool { (a.domain, a.locale) < (b.domain, b.locale) }
+    }
+
+    public struct Definition: Sendable, Equatable {
+        /// Names of the code's entries, in document order (several when the code is repeated).
+        public var names: [String?]
+        public var messages: [String]
+    }
+
+    public var documents: [Key: [Int64: Definition]] = [:]
+
+    public init() {}
+
+    /// From imported documents.
+    public init(_ imported: [ImportedDocument]) {
+        for document in imported {
+            let key = Key(domain: document.origin.domain, locale: document.origin.locale)
+            for entry in document.parsed.entries {
+                add(key, code: entry.code, name: entry.name, messages: entry.messages.map(\.text))
+            }
+        }
+    }
+
+    /// From a database.
+    public init(_ kb: KnowledgeBase) throws {
+        let rows = try kb.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.domain, d.locale, e.code, e.name,
+                       (SELECT group_concat(text, char(10)) FROM (SELECT text FROM messages WHERE entry_id = e.id ORDER BY ordinal)) AS messages
+                FROM entries e JOIN documents d ON d.id = e.document_id ORDER BY d.id, e.ordinal
+                """)
+        }
+        for row in rows {
+            let messages = (row["messages"] as String?).map { $0.components(separatedBy: "\n") } ?? []
+            add(Key(domain: row[0], locale: row[1]), code: row[2], name: row[3], messages: messages)
+        }
+    }
+
+    /// A database (told by its SQLite header) or a document; `domain`/`locale` serve documents without a URL.
+    public static func load(path: String, domain: String? = nil, locale: String? = nil) throws -> ContentSnapshot {
+        if isDatabase(path) { return try ContentSnapshot(KnowledgeBase.open(path: path)) }
+        return ContentSnapshot([try DocumentImporter.importFile(at: path, domain: domain, locale: locale)])
+    }
+
+    static func isDatabase(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8)
+    }
+
+    private mutating func add(_ key: Key, code: Int64, name: String?, messages: [String]) {
+        var definition = documents[key, default: [:]][code] ?? Definition(names: [], messages: [])
+        definition.names.append(name)
+        definition.messages += messages.map { MessageTemplate.collapseWhitespace($0).trimmingWhitespace() }
+        documents[key, default: [:]][code] = definition
+    }
+}
