@@ -13,11 +13,7 @@ struct Build: ParsableCommand {
     @Option(help: "The database file to write.")
     var out = "kb.db"
 
-    @Option(help: "The API product of every DOC, when its source URL does not say.")
-    var domain: String?
-
-    @Option(help: "The locale of every DOC (en, zh-CN), when its source URL does not say.")
-    var locale: String?
+    @OptionGroup var origin: ImportOptions
 
     @Option(help: "Also write Datasette metadata (title, source, column descriptions) to this JSON file.")
     var datasetteMetadata: String?
@@ -28,7 +24,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let imported = documents.isEmpty
             ? try EmbeddedCorpus.importSeed()
-            : try documents.map { try DocumentImporter.importFile(at: $0, domain: domain, locale: locale) }
+            : try documents.map { try origin.importFile($0) }
         let summary = try KnowledgeBaseBuilder.build(imported, to: out)
         if let path = datasetteMetadata {
             let name = URL(fileURLWithPath: out).deletingPathExtension().lastPathComponent
@@ -37,6 +33,9 @@ struct Build: ParsableCommand {
             do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
                 throw KBFailure("\(path): cannot write: \(error.localizedDescription)")
             }
+        }
+        for document in imported where document.parsed.entries.isEmpty && document.parsed.reasons.isEmpty {
+            FileHandle.standardError.write(Data("kb: \(document.fileName): no entries or table rows; imported as an empty document\n".utf8))
         }
         for line in summary.unexplained {
             FileHandle.standardError.write(Data("kb: \(line.file):\(line.line): unexplained line: \(line.text)\n".utf8))

@@ -12,7 +12,7 @@ struct KB: ParsableCommand {
             Exit status: 0 found, 1 nothing found, 2 usage error, 3 data or database error.
             """,
         version: Release.version,
-        subcommands: [Search.self, Show.self, Match.self, Classify.self, Build.self, Export.self, Diff.self, Duplicates.self, Stats.self]
+        subcommands: [Search.self, Show.self, Match.self, Classify.self, Build.self, Add.self, Export.self, Diff.self, Duplicates.self, Stats.self]
     )
 
     /// Maps failures to the documented exit codes: usage 2, data or database 3.

@@ -9,12 +9,18 @@ public struct ImportedDocument: Sendable {
     public var size: Int
     public var lineCount: Int
     public var parsed: ParsedDocument
+
+    /// What makes two files versions of one document: domain, locale, and the source URL (the
+    /// file name when there is none).
+    public var identity: String {
+        "\(origin.domain) \(origin.locale) " + (parsed.sourceURL ?? "file:\(fileName)")
+    }
 }
 
 /// Turns the bytes of a documentation page into an `ImportedDocument`. The format is told from
 /// the content; domain and locale come from the flags, else from the page's source URL.
 public enum DocumentImporter {
-    public static func importFile(at path: String, domain: String? = nil, locale: String? = nil) throws -> ImportedDocument {
+    public static func importFile(at path: String, domain: String? = nil, locale: String? = nil, source: String? = nil) throws -> ImportedDocument {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -25,10 +31,12 @@ public enum DocumentImporter {
         do { data = try Data(contentsOf: url) } catch {
             throw ImportError.unreadable(file: path, reason: (error as NSError).localizedDescription)
         }
-        return try importData(data, fileName: path, domain: domain, locale: locale)
+        return try importData(data, fileName: path, domain: domain, locale: locale, source: source)
     }
 
-    public static func importData(_ data: Data, fileName: String, domain: String? = nil, locale: String? = nil) throws -> ImportedDocument {
+    /// `source` gives (or overrides) the document's source URL, which is also its identity.
+    public static func importData(_ data: Data, fileName: String, domain: String? = nil, locale: String? = nil,
+                                  source: String? = nil) throws -> ImportedDocument {
         for (flag, value) in [("domain", domain), ("locale", locale)] {
             if let value, !isValidName(value) { throw ImportError.invalidOverride(file: fileName, flag: flag, value: value) }
         }
@@ -38,10 +46,13 @@ public enum DocumentImporter {
             throw ImportError.notUTF8(file: fileName, line: firstInvalidLine(bytes))
         }
         let lines = SourceLine.split(text)
-        let parsed = parse(lines)
+        var parsed = parse(lines)
+        if let source { parsed.sourceURL = source }
         let fromURL: (domain: String?, locale: String?) = parsed.sourceURL.map(DocumentOrigin.parse(url:)) ?? (nil, nil)
-        let resolvedDomain = domain ?? fromURL.domain
-        let resolvedLocale = locale ?? fromURL.locale
+        // A document with nothing to attribute (no entries, no table rows) needs no origin.
+        let isEmpty = parsed.entries.isEmpty && parsed.reasons.isEmpty
+        let resolvedDomain = domain ?? fromURL.domain ?? (isEmpty ? "" : nil)
+        let resolvedLocale = locale ?? fromURL.locale ?? (isEmpty ? "" : nil)
         guard let resolvedDomain, let resolvedLocale else {
             let missing = [resolvedDomain == nil ? "domain" : nil, resolvedLocale == nil ? "locale" : nil].compactMap { $0 }
             throw ImportError.unknownOrigin(file: fileName, missing: missing)

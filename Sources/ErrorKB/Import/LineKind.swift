@@ -4,6 +4,8 @@ public enum LineKind: String, Sendable, Codable, CaseIterable, Comparable {
     case title, source, section, entry, message, mention, tableHeader = "table_header", tableRow = "table_row"
     // Named non-entry text.
     case navigation, jsonExample = "json_example", prose, frontMatter = "front_matter", rule, anchor
+    /// A table that is not message-keyed rows (a list of files, say).
+    case otherTable = "other_table"
     case footer, toc, blank
     /// A line the importer could not place. `kb build` reports each one.
     case unexplained

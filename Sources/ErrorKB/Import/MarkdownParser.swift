@@ -114,7 +114,9 @@ struct MarkdownParser: DocumentParser {
 
     /// Reads a pipe table from its header; returns the index after its last line.
     private mutating func readTable(at index: Int) -> Int {
-        builder.mark(lines[index].number...lines[index + 1].number, .tableHeader)
+        // Message-keyed tables have two columns (message | description); others are not error data.
+        let keyed = PipeTable.cells(String(lines[index].text)).filter { !$0.allSatisfy(\.isWhitespace) }.count == 2
+        builder.mark(lines[index].number...lines[index + 1].number, keyed ? .tableHeader : .otherTable)
         let leadingPipe = lines[index].trimmed.hasPrefix("|")
         var i = index + 2
         while i < lines.count, !lines[i].isBlank, lines[i].text.contains("|"), MarkdownText.heading(lines[i].text) == nil {
@@ -128,10 +130,10 @@ struct MarkdownParser: DocumentParser {
             }
             let cells = PipeTable.cells(text)
             let description = cells.count > 1 ? InlineMarkup.clean(cells[1][...]) : ""
-            for message in PipeTable.messages(inCell: cells[0]) {
+            for message in keyed ? PipeTable.messages(inCell: cells[0]) : [] {
                 builder.reason(message: message, description: description, line: lines[i].number, lastLine: lines[end].number)
             }
-            builder.mark(lines[i].number...lines[end].number, .tableRow)
+            builder.mark(lines[i].number...lines[end].number, keyed ? .tableRow : .otherTable)
             i = end + 1
         }
         return i

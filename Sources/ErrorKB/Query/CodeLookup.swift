@@ -44,6 +44,6 @@ extension KnowledgeBase {
 
     /// The domains in the database, for validating `--domain`.
     public func domains() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT domain FROM documents ORDER BY domain") }
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT domain FROM documents WHERE domain <> '' ORDER BY domain") }
     }
 }

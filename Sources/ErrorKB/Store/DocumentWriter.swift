@@ -9,12 +9,19 @@ struct DocumentWriter {
     func write(_ document: ImportedDocument) throws -> Int64 {
         let parsed = document.parsed
         try db.cachedStatement(sql: """
-            INSERT INTO documents (source_url, domain, locale, title, format, file_name, sha256, size, line_count, raw_text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO documents (source_url, domain, locale, title, format, file_name, sha256, size, line_count, raw_text, identity)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [parsed.sourceURL, document.origin.domain, document.origin.locale, parsed.title,
                                      parsed.format.rawValue, document.fileName, document.sha256, document.size,
-                                     document.lineCount, document.rawText])
+                                     document.lineCount, document.rawText, document.identity])
         let documentID = db.lastInsertedRowID
+        try db.cachedStatement(sql: """
+            INSERT INTO document_versions (identity, version, domain, locale, source_url, file_name, sha256, size, line_count,
+                                           entries, messages, document_id)
+            VALUES (?, (SELECT coalesce(max(version), 0) + 1 FROM document_versions WHERE identity = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [document.identity, document.identity, document.origin.domain, document.origin.locale,
+                                     parsed.sourceURL, document.fileName, document.sha256, document.size, document.lineCount,
+                                     parsed.entries.count, parsed.messageCount, documentID])
         let sectionIDs = try writeSections(parsed.sections, documentID: documentID)
         let entryIDs = try writeEntries(parsed.entries, documentID: documentID, sectionIDs: sectionIDs)
         try writeMentions(parsed.mentions, documentID: documentID, sectionIDs: sectionIDs, entryIDs: entryIDs)

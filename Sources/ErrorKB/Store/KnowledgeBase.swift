@@ -55,7 +55,10 @@ public struct KnowledgeBase: Sendable {
     public static func inMemory(_ documents: [ImportedDocument]) throws -> KnowledgeBase {
         let queue = try DatabaseQueue()
         try Schema.migrate(queue)
-        try queue.write { db in try KnowledgeBaseBuilder.fill(db, with: documents) }
+        try queue.write { db in
+            try KnowledgeBaseBuilder.writeDictionary(db)
+            try KnowledgeBaseBuilder.fill(db, with: documents)
+        }
         return KnowledgeBase(reader: queue, path: ":memory:")
     }
 

@@ -19,10 +19,48 @@ public struct BuildSummary: Sendable, Codable, Equatable {
     public var unexplained: [Unexplained] = []
 }
 
-/// Builds database files. A build writes a temporary file beside the target and renames it into
-/// place only when complete, so a failed build leaves an existing file untouched.
+/// What `kb add` did with one document.
+public struct AddResult: Sendable, Codable, Equatable {
+    public enum Action: String, Sendable, Codable { case added, replaced, unchanged }
+    public var file: String
+    public var domain: String
+    public var locale: String
+    public var action: Action
+    /// The document's version after the add (1 for a new one).
+    public var version: Int
+}
+
+/// Builds and updates database files. Each writes a temporary file beside the target and
+/// renames it into place only when complete, so a failure leaves an existing file untouched.
 public enum KnowledgeBaseBuilder {
     public static func build(_ documents: [ImportedDocument], to path: String) throws -> BuildSummary {
+        var summary = summary(of: documents)
+        try rewrite(path, startingFrom: nil) { queue in
+            try Schema.migrate(queue)
+            try queue.write { db in
+                try writeDictionary(db)
+                try fill(db, with: documents)
+            }
+            summary.duplicateGroups = try queue.read { db in try KnowledgeBase.duplicateGroupCounts(db) }
+        }
+        return summary
+    }
+
+    /// Imports documents into an existing database. A document with the identity of one already
+    /// there (domain, locale, source URL or file name) replaces it; the old version stays in
+    /// `document_versions`. A document whose bytes did not change is left as it is.
+    public static func add(_ documents: [ImportedDocument], to path: String) throws -> [AddResult] {
+        _ = try KnowledgeBase.open(path: path)  // refuses what is not a current ErrorKB database
+        var results: [AddResult] = []
+        try rewrite(path, startingFrom: path) { queue in
+            try queue.write { db in results = try fill(db, with: documents) }
+        }
+        return results
+    }
+
+    /// Writes `path` anew: a temporary copy (of `source`, or empty) is changed by `body`, analyzed,
+    /// vacuumed, and renamed over `path`.
+    private static func rewrite(_ path: String, startingFrom source: String?, _ body: (DatabaseQueue) throws -> Void) throws {
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -32,62 +70,82 @@ public enum KnowledgeBaseBuilder {
         let temp = directory.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         try? FileManager.default.removeItem(at: temp)
         defer { try? FileManager.default.removeItem(at: temp) }
-        var summary = summary(of: documents)
         do {
+            if let source { try FileManager.default.copyItem(atPath: source, toPath: temp.path) }
             var config = Configuration()
             // The file is private until renamed, so a crash can only lose the temp file.
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
             }
             let queue = try DatabaseQueue(path: temp.path, configuration: config)
-            try Schema.migrate(queue)
-            try queue.write { db in try fill(db, with: documents) }
-            summary.duplicateGroups = try queue.read { db in try KnowledgeBase.duplicateGroupCounts(db) }
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "ANALYZE; VACUUM")
-            }
+            try body(queue)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE; VACUUM") }
             try queue.close()
         } catch let error as DatabaseError {
             throw KnowledgeBaseError.cannotWrite(path: path, detail: error.message ?? "\(error.resultCode)")
+        } catch let error as CocoaError {
+            throw KnowledgeBaseError.cannotWrite(path: path, detail: error.localizedDescription)
         }
         guard rename(temp.path, target.path) == 0 else {
             throw KnowledgeBaseError.cannotWrite(path: path, detail: String(cString: strerror(errno)))
         }
-        return summary
     }
 
-    /// Writes the documents and fills the search index in one pass after the rows.
-    static func fill(_ db: Database, with documents: [ImportedDocument]) throws {
+    /// Writes the documents, then fills the search index in one pass after the rows. A document
+    /// with the identity of one already there replaces it, unless its bytes are the same.
+    @discardableResult
+    static func fill(_ db: Database, with documents: [ImportedDocument]) throws -> [AddResult] {
         let writer = DocumentWriter(db: db)
-        for document in documents { try writer.write(document) }
-        try db.execute(sql: "INSERT INTO search_index(search_index) VALUES ('rebuild')")
-        try describe(db, inputs: documents)
+        var results: [AddResult] = []
+        for document in documents {
+            var action = AddResult.Action.added
+            if let current = try Row.fetchOne(db, sql: "SELECT id, sha256 FROM documents WHERE identity = ?", arguments: [document.identity]) {
+                if current["sha256"] as String == document.sha256 {
+                    action = .unchanged
+                } else {
+                    try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [current["id"] as Int64])
+                    action = .replaced
+                }
+            }
+            if action != .unchanged { try writer.write(document) }
+            let version = try Int.fetchOne(db, sql: "SELECT max(version) FROM document_versions WHERE identity = ?", arguments: [document.identity]) ?? 1
+            results.append(AddResult(file: document.fileName, domain: document.origin.domain, locale: document.origin.locale,
+                                     action: action, version: version))
+        }
+        try rebuildIndexes(db)
+        return results
     }
 
-    /// The file's own documentation: the data dictionary and what built it. No wall-clock time
-    /// goes in, so the same inputs give the same bytes; SOURCE_DATE_EPOCH may supply a build time.
-    static func describe(_ db: Database, inputs documents: [ImportedDocument]) throws {
-        let dictionary = try db.cachedStatement(sql: "INSERT INTO dictionary (object, \"column\", description) VALUES (?, ?, ?)")
+    /// The search index and the recorded inputs, from the documents the file now holds.
+    static func rebuildIndexes(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO search_index(search_index) VALUES ('rebuild')")
+        try writeMetadata(db)
+    }
+
+    /// The data dictionary, from schema/dictionary.md.
+    static func writeDictionary(_ db: Database) throws {
+        let insert = try db.cachedStatement(sql: "INSERT INTO dictionary (object, \"column\", description) VALUES (?, ?, ?)")
         for row in DataDictionary.embedded.rows {
-            try dictionary.execute(arguments: [row.object, row.column, row.description])
+            try insert.execute(arguments: [row.object, row.column, row.description])
         }
+    }
+
+    /// What built the file. No wall-clock time goes in, so the same inputs give the same bytes;
+    /// SOURCE_DATE_EPOCH may supply a build time.
+    static func writeMetadata(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM metadata")
         var metadata: [(String, String)] = [("schema_version", String(Schema.version)), ("kb_version", Release.version)]
-        for document in documents {
-            metadata.append(("input", "\(document.fileName) sha256:\(document.sha256) \(document.origin.domain) \(document.origin.locale)"))
+        let inputs = try Row.fetchAll(db, sql: "SELECT file_name, sha256, domain, locale FROM documents ORDER BY id")
+        for (index, input) in inputs.enumerated() {
+            metadata.append(("input.\(index + 1)", "\(input[0] as String) sha256:\(input[1] as String) \(input[2] as String) \(input[3] as String)"))
         }
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch) {
             let formatter = ISO8601DateFormatter()
             formatter.timeZone = TimeZone(identifier: "UTC")
             metadata.append(("build_time", formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))))
         }
-        // The key is unique; several inputs are numbered.
-        var counts: [String: Int] = [:]
         let insert = try db.cachedStatement(sql: "INSERT INTO metadata (key, value) VALUES (?, ?)")
-        for (key, value) in metadata {
-            counts[key, default: 0] += 1
-            let unique = key == "input" ? "input.\(counts[key]!)" : key
-            try insert.execute(arguments: [unique, value])
-        }
+        for (key, value) in metadata { try insert.execute(arguments: [key, value]) }
     }
 
     public static func summary(of documents: [ImportedDocument]) -> BuildSummary {

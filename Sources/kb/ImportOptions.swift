@@ -1,0 +1,42 @@
+import ArgumentParser
+import ErrorKB
+import Foundation
+
+/// How `kb build` and `kb add` learn each document's domain, locale and source when the
+/// document's own URL does not say (or should be overridden).
+struct ImportOptions: ParsableArguments {
+    @Option(help: "The API product of every DOC (overrides its source URL).")
+    var domain: String?
+
+    @Option(help: "The locale of every DOC, e.g. en, zh-CN (overrides its source URL).")
+    var locale: String?
+
+    @Option(help: "The source URL of every DOC (its identity across versions), when it names none.")
+    var source: String?
+
+    @Option(name: .customLong("origin"), help: ArgumentHelp(
+        "Domain and locale for the DOCs whose file name matches GLOB, e.g. 'spot-errors.zh-CN*=spot/zh-CN' (repeatable).",
+        valueName: "GLOB=DOMAIN/LOCALE"))
+    var origins: [String] = []
+
+    func validate() throws { _ = try parsedOrigins() }
+
+    private func parsedOrigins() throws -> [(glob: String, domain: String, locale: String)] {
+        try origins.map { origin in
+            let parts = origin.split(separator: "=", maxSplits: 1)
+            let value = parts.count == 2 ? parts[1].split(separator: "/") : []
+            guard parts.count == 2, value.count == 2 else {
+                throw ValidationError("--origin '\(origin)' is not GLOB=DOMAIN/LOCALE")
+            }
+            return (String(parts[0]), String(value[0]), String(value[1]))
+        }
+    }
+
+    /// Imports a file with the flags that apply to it: --domain/--locale, else the first --origin
+    /// whose glob matches the file name, else the document's URL.
+    func importFile(_ path: String) throws -> ImportedDocument {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let origin = try parsedOrigins().first { fnmatch($0.glob, name, 0) == 0 }
+        return try DocumentImporter.importFile(at: path, domain: domain ?? origin?.domain, locale: locale ?? origin?.locale, source: source)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ErrorKB
+
+/// Versions of one document replace each other and leave a history; two locales of a domain pair up.
+@Suite(.enabled(if: Corpus.available, "skipped: ../shared/corpus is absent"))
+struct VersionTests {
+    let home = Fixtures.temporaryDirectory()
+    static let spotSource = "https://github.com/binance/binance-spot-api-docs/blob/master/errors.md"
+    func corpus(_ name: String) -> String { Corpus.folder.appendingPathComponent(name).path }
+
+    @Test func aNewerVersionReplacesTheOldAndHistoryIsKept() throws {
+        let db = home.appendingPathComponent("spot.db").path
+        #expect(KBProcess.run(["build", "--out", db]).status == 0)
+        let flags = ["--domain", "spot", "--locale", "en", "--source", Self.spotSource, "--db", db]
+        for (file, expected) in [("spot-errors.en.2020-11-30.md", "added"), ("spot-errors.en.2025-12-02.md", "replaced"),
+                                 ("spot-errors.en.md", "replaced"), ("spot-errors.en.md", "unchanged")] {
+            let result = KBProcess.run(["add", corpus(file)] + flags)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("\(expected)  \(file)  spot · en  version"), "\(result.stdout)")
+        }
+        let queue = try DatabaseQueue(path: db)
+        try queue.read { db in
+            let history = try Row.fetchAll(db, sql: "SELECT version, file_name, entries, sha256, document_id IS NOT NULL AS current FROM document_versions WHERE domain = 'spot' ORDER BY version")
+            #expect(history.map { "\($0["version"] as Int) \($0["file_name"] as String) \($0["entries"] as Int) \($0["current"] as Bool)" }
+                    == ["1 spot-errors.en.2020-11-30.md 39 false", "2 spot-errors.en.2025-12-02.md 103 false", "3 spot-errors.en.md 104 true"])
+            #expect(Set(history.map { $0["sha256"] as String }).count == 3)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents WHERE domain = 'spot'") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(DISTINCT code) FROM catalog WHERE domain = 'spot'") == 104)
+            // The seed documents are still there, untouched, and search sees only the current spot rows.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") == 3)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_docs s JOIN documents d ON d.id = s.document_id WHERE d.domain = 'spot'") == 104 + 59)
+        }
+        let search = KBProcess.run(["search", "NO_REFERENCE_PRICE", "--db", db, "--format", "csv"])
+        #expect(search.stdout.components(separatedBy: "\r\n").filter { $0.hasPrefix("entry,spot") }.count == 1)
+    }
+
+    @Test func addRefusesWhatIsNotAKnowledgeBaseAndLeavesItAlone() throws {
+        let path = home.appendingPathComponent("notes.db").path
+        try Data("not sqlite".utf8).write(to: URL(fileURLWithPath: path))
+        let result = KBProcess.run(["add", corpus("spot-errors.en.md"), "--domain", "spot", "--locale", "en", "--db", path])
+        #expect(result.status == 3)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "not sqlite")
+    }
+
+    @Test func pairedLocales() throws {
+        let db = home.appendingPathComponent("pair.db").path
+        let build = KBProcess.run(["build", corpus("spot-errors.en.md"), corpus("spot-errors.zh-CN.md"), "--out", db,
+                                   "--origin", "spot-errors.en*=spot/en", "--origin", "spot-errors.zh-CN*=spot/zh-CN"])
+        #expect(build.status == 0, "\(build.stderr)")
+        try DatabaseQueue(path: db).read { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(DISTINCT code) FROM translations") == 104)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM translations WHERE flag IS NULL AND ordinal IS NOT NULL") == 142)
+            // Checked by hand: -1015 has 2 English messages and 1 Chinese; the Chinese page's last
+            // -1034 message lost its second %s.
+            let flagged = try Row.fetchAll(db, sql: "SELECT code, flag FROM translations WHERE flag IS NOT NULL ORDER BY code DESC")
+                .map { "\($0[0] as Int64) \($0[1] as String)" }
+            #expect(flagged == ["-1015 message_count_differs", "-1034 placeholder_count_differs"])
+            let unknown = try Row.fetchOne(db, sql: "SELECT name_a, name_b, message_a, message_b FROM translations WHERE code = -1000")
+            #expect(unknown.map { [$0[0], $0[1], $0[2], $0[3]] as [String] } == ["UNKNOWN", "未知错误", "An unknown error occurred while processing the request.", "未知错误"])
+        }
+        let show = KBProcess.run(["show", "-1000", "--domain", "spot", "--db", db])
+        #expect(show.stdout.contains("-1000 UNKNOWN    spot · en") && show.stdout.contains("-1000 未知错误    spot · zh-CN"))
+    }
+
+    @Test func theWholeCorpusBuildsInOneCommand() throws {
+        let db = home.appendingPathComponent("all.db").path
+        let documents = [Fixtures.packageRoot.appendingPathComponent("seed/binance-coin-margined-futures-error-code.en.md").path,
+                         Fixtures.packageRoot.appendingPathComponent("seed/binance-wallet-error-code.zh-CN.txt").path]
+            + (try FileManager.default.contentsOfDirectory(atPath: Corpus.folder.path)).filter { $0.hasSuffix(".md") }.sorted().map(corpus)
+        let result = KBProcess.run(["build", "--out", db] + documents + ["--origin", "spot-errors.en*=spot/en", "--origin", "spot-errors.zh-CN*=spot/zh-CN"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("documents         9"))
+        #expect(result.stdout.contains("unexplained lines 0"))
+        #expect(result.stderr == "kb: MANIFEST.md: no entries or table rows; imported as an empty document\n")
+    }
+}
