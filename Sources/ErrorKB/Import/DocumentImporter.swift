@@ -66,7 +66,11 @@ public enum DocumentImporter {
 
     /// Chooses the reader by content: markdown code headings, else scraped-text code lines.
     public static func parse(_ lines: [SourceLine]) -> ParsedDocument {
-        let format: any DocumentParser.Type = MarkdownParser.looksLike(lines) ? MarkdownParser.self : ScrapedTextParser.self
+        // Markdown when code headings say so; a page of tables only is markdown too, unless it has
+        // the scraped form's bare code lines.
+        let markdown = MarkdownParser.looksLike(lines)
+            || (!ScrapedTextParser.looksLike(lines) && lines.contains { MarkdownText.heading($0.text) != nil || PipeTable.isSeparator($0.text) })
+        let format: any DocumentParser.Type = markdown ? MarkdownParser.self : ScrapedTextParser.self
         var parser = format.init(lines: lines)
         return parser.parse()
     }
