@@ -4,6 +4,10 @@ enum InlineMarkup {
     /// Text with breaks turned into newlines, anchors and empty links removed, links unwrapped,
     /// entities decoded and markdown escapes undone. Each line is trimmed; empty lines dropped.
     static func clean(_ text: Substring) -> String {
+        // Most lines hold none of this markup: trimming is all they need.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\\") || $0 == 0x0A }) {
+            return String(text.trimmingWhitespace())
+        }
         var result = removeAnchors(String(text))
         for br in ["<br></br>", "<br/>", "<br />", "<br>", "<BR>"] {
             result = result.replacingOccurrences(of: br, with: "\n")

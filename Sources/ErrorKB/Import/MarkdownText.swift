@@ -2,6 +2,7 @@
 enum MarkdownText {
     /// `\-1000` → `-1000`, `TOO\_MANY` → `TOO_MANY`; code spans (`` `a\_b` ``) are left as written.
     static func unescape(_ text: Substring) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return String(text) }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var inCode = false

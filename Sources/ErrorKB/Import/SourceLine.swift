@@ -11,23 +11,25 @@ extension SourceLine {
     /// Splits text at LF, CRLF or a lone CR. A final line ending does not start a new line.
     public static func split(_ text: String) -> [SourceLine] {
         var lines: [SourceLine] = []
-        var start = text.startIndex
+        let utf8 = text.utf8
+        var start = utf8.startIndex
         var index = start
         var number = 1
-        while index < text.endIndex {
-            let character = text[index]
-            // "\r\n" is a single Character (one grapheme) in Swift.
-            if character == "\n" || character == "\r" || character == "\r\n" {
+        // Line ends are ASCII, so the UTF-8 view finds them without decoding characters.
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
                 lines.append(SourceLine(number: number, text: text[start..<index]))
                 number += 1
-                index = text.index(after: index)
+                let next = utf8.index(after: index)
+                index = byte == 0x0D && next < utf8.endIndex && utf8[next] == 0x0A ? utf8.index(after: next) : next
                 start = index
             } else {
-                index = text.index(after: index)
+                index = utf8.index(after: index)
             }
         }
-        if start < text.endIndex {
-            lines.append(SourceLine(number: number, text: text[start..<text.endIndex]))
+        if start < utf8.endIndex {
+            lines.append(SourceLine(number: number, text: text[start..<utf8.endIndex]))
         }
         return lines
     }

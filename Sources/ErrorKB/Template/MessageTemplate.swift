@@ -15,6 +15,13 @@ public struct MessageTemplate: Sendable, Equatable {
     public init(_ text: String) {
         let placeholders = PlaceholderScanner.scan(text)
         self.placeholders = placeholders
+        guard !placeholders.isEmpty else {
+            // A plain message is its own template; it is matched whole.
+            canonical = text
+            segments = [MessageTemplate.normalize(text)]
+            utf8Segments = [Array(segments[0].utf8)]
+            return
+        }
         var canonical = ""
         var segments: [String] = []
         var cursor = text.startIndex

@@ -22,6 +22,8 @@ public struct Placeholder: Sendable, Equatable, Codable {
 /// literal text. Not placeholders: a full-width percent before a CJK letter (`X％或`), and a `%` in prose.
 public enum PlaceholderScanner {
     public static func scan(_ text: String) -> [Placeholder] {
+        // Only %, ％ (EF BC 85) and { can start a placeholder; most messages have none.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "{") || $0 == 0xEF }) else { return [] }
         var found: [Placeholder] = []
         let characters = Array(text)
         var index = 0
