@@ -16,7 +16,11 @@ let package = Package(
         // Importer, store and query library.
         .target(
             name: "ErrorKB",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API, for binding bulk-insert values without boxing them.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             plugins: [.plugin(name: "EmbedFiles")]
         ),
         // The `kb` command line tool: a thin layer over ErrorKB.

@@ -7,22 +7,44 @@ struct CodeLine: Equatable {
     /// Reads a code at the start of `text`. The minus may be ASCII, escaped (`\-`) or U+2212.
     /// With `requireMinus`, bare numbers do not count (a scraped page's codes are all negative).
     init?(_ text: Substring, requireMinus: Bool) {
-        var rest = text.trimmingWhitespace()
-        if rest.hasPrefix("\\-") { rest = rest.dropFirst(2); rest = "-" + rest }
+        let rest = text.trimmingWhitespace()
+        let utf8 = rest.utf8
+        var index = utf8.startIndex
+        // Quick refusal on the first byte: most lines are not code lines.
+        guard let first = utf8.first else { return nil }
         var negative = false
-        if let first = rest.first, first == "-" || first == "\u{2212}" {
+        if first == UInt8(ascii: "\\") {
+            index = utf8.index(after: index)
+            guard index < utf8.endIndex, utf8[index] == UInt8(ascii: "-") else { return nil }
             negative = true
-            rest = rest.dropFirst()
-        } else if requireMinus {
+            index = utf8.index(after: index)
+        } else if first == UInt8(ascii: "-") {
+            negative = true
+            index = utf8.index(after: index)
+        } else if first == 0xE2, utf8.starts(with: [0xE2, 0x88, 0x92]) {  // U+2212 minus sign
+            negative = true
+            index = utf8.index(index, offsetBy: 3)
+        } else if requireMinus || !(0x30...0x39).contains(first) {
             return nil
         }
-        let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-        guard !digits.isEmpty, digits.count <= 18, let magnitude = Int64(digits) else { return nil }
-        rest = rest.dropFirst(digits.count)
+        var magnitude: Int64 = 0
+        var digits = 0
+        while index < utf8.endIndex, (0x30...0x39).contains(utf8[index]) {
+            guard digits < 18 else { return nil }
+            magnitude = magnitude * 10 + Int64(utf8[index] - 0x30)
+            digits += 1
+            index = utf8.index(after: index)
+        }
+        guard digits > 0 else { return nil }
         // The code must stand alone: "-1000 UNKNOWN" yes, "24小时" or "-1999." no.
-        if let next = rest.first, !next.isWhitespace { return nil }
+        if index < utf8.endIndex {
+            let next = utf8[index]
+            guard next == 0x20 || next == 0x09 || next == 0xC2 || next == 0xE3 else { return nil }
+            let tail = rest[index...]
+            guard tail.first?.isWhitespace == true else { return nil }
+        }
         code = negative ? -magnitude : magnitude
-        let tail = rest.trimmingWhitespace()
+        let tail = rest[index...].trimmingWhitespace()
         name = tail.isEmpty ? nil : String(tail)
     }
 }
@@ -30,7 +52,7 @@ struct CodeLine: Equatable {
 /// A code range label at the start of a section title: "10xx", "3xxx-5xxx", "11xx - 2xxx", "6XXX".
 enum RangeLabel {
     static func prefix(of text: Substring) -> Substring? {
-        guard let first = label(at: text) else { return nil }
+        guard let lead = text.utf8.first, (0x30...0x39).contains(lead), let first = label(at: text) else { return nil }
         var end = first.endIndex
         // An optional second label after a dash: "3xxx-5xxx", "11xx - 2xxx".
         var rest = text[end...].drop(while: { $0 == " " })

@@ -148,7 +148,7 @@ struct DocumentBuilder {
     /// "替换错误代码-1999", "Replaces error code -1999" → -1999.
     static func replacedCode(in text: String) -> Int64? {
         // Cheap test first: this runs for every message.
-        guard text.contains("替换") || text.contains("eplace") else { return nil }
+        guard text.containsBytes("替换") || text.containsBytes("eplace") else { return nil }
         let lowered = text.lowercased()
         for marker in ["替换错误代码", "replaces error code", "replaced error code"] {
             guard let range = lowered.range(of: marker) else { continue }

@@ -4,17 +4,20 @@ enum InlineMarkup {
     /// Text with breaks turned into newlines, anchors and empty links removed, links unwrapped,
     /// entities decoded and markdown escapes undone. Each line is trimmed; empty lines dropped.
     static func clean(_ text: Substring) -> String {
-        // Most lines hold none of this markup: trimming is all they need.
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\\") || $0 == 0x0A }) {
-            return String(text.trimmingWhitespace())
+        let utf8 = text.utf8
+        let has = { (byte: UInt8) in utf8.contains(byte) }
+        // Most lines hold none of this markup: each step runs only where its bytes occur.
+        var result = String(text)
+        if has(UInt8(ascii: "<")) {
+            result = removeAnchors(result)
+            for br in ["<br></br>", "<br/>", "<br />", "<br>", "<BR>"] where result.containsBytes(br) {
+                result = result.replacingOccurrences(of: br, with: "\n")
+            }
         }
-        var result = removeAnchors(String(text))
-        for br in ["<br></br>", "<br/>", "<br />", "<br>", "<BR>"] {
-            result = result.replacingOccurrences(of: br, with: "\n")
-        }
-        result = unwrapLinks(result)
-        result = MarkdownText.unescape(result[...])
-        result = decodeEntities(result)
+        if has(UInt8(ascii: "[")) { result = unwrapLinks(result) }
+        if has(UInt8(ascii: "\\")) { result = MarkdownText.unescape(result[...]) }
+        if has(UInt8(ascii: "&")) { result = decodeEntities(result) }
+        guard result.utf8.contains(0x0A) else { return String(result[...].trimmingWhitespace()) }
         return result.split(separator: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
@@ -25,6 +28,7 @@ enum InlineMarkup {
     }
 
     static func removeAnchors(_ text: String) -> String {
+        guard text.containsBytes("<a") else { return text }
         var result = text
         while let open = result.range(of: "<a "), let close = result.range(of: "</a>", range: open.upperBound..<result.endIndex) {
             result.removeSubrange(open.lowerBound..<close.upperBound)

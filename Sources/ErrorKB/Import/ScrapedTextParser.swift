@@ -156,7 +156,9 @@ enum Pagination {
     static let next: Set<Substring> = ["下一页", "Next", "Next »"]
 
     static func starts(_ lines: [SourceLine], at index: Int) -> Bool {
-        guard index + 3 < lines.count else { return false }
+        // 上 (E4), P, « (C2): nothing else can start the marker, so most lines stop here.
+        guard index + 3 < lines.count, let first = lines[index].text.utf8.first(where: { $0 != 0x20 }),
+              first == 0xE4 || first == UInt8(ascii: "P") || first == 0xC2 else { return false }
         return previous.contains(lines[index].trimmed) && next.contains(lines[index + 2].trimmed)
     }
 }

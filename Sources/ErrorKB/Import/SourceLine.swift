@@ -4,7 +4,7 @@ public struct SourceLine: Sendable, Equatable {
     public let text: Substring
 
     public var trimmed: Substring { text.trimmingWhitespace() }
-    public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
+    public var isBlank: Bool { text.isBlankText }
 }
 
 extension SourceLine {

@@ -1,27 +1,62 @@
 import GRDB
 
-/// Writes imported documents into a database, with cached prepared statements.
+/// Writes imported documents into a database, through prepared statements bound directly.
 struct DocumentWriter {
     let db: Database
+    private let insertDocument, insertVersion, insertHeading, insertEntry, insertMessage, insertPlaceholder: BulkStatement
+    private let insertRelation, insertMention, insertReason, insertReasonCode, insertSearchDoc, insertLineKind, insertSpan: BulkStatement
+
+    init(db: Database) throws {
+        self.db = db
+        insertDocument = try BulkStatement(db, sql: """
+            INSERT INTO documents (source_url, domain, locale, title, format, file_name, sha256, size, line_count, raw_text, identity)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertVersion = try BulkStatement(db, sql: """
+            INSERT INTO document_versions (identity, version, domain, locale, source_url, file_name, sha256, size, line_count,
+                                           entries, messages, document_id)
+            VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM document_versions WHERE identity = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            """)
+        insertHeading = try BulkStatement(db, sql: "INSERT INTO headings (document_id, ordinal, title, range_label, line) VALUES (?, ?, ?, ?, ?)")
+        insertEntry = try BulkStatement(db, sql: "INSERT INTO entries (document_id, section_id, ordinal, code, name, line) VALUES (?, ?, ?, ?, ?, ?)")
+        insertMessage = try BulkStatement(db, sql: "INSERT INTO messages (entry_id, ordinal, text, lang, line, template, placeholders) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        insertPlaceholder = try BulkStatement(db, sql: "INSERT INTO placeholders (message_id, ordinal, token, position, style) VALUES (?, ?, ?, ?, ?)")
+        insertRelation = try BulkStatement(db, sql: "INSERT INTO entry_relations (entry_id, relation, code, line) VALUES (?, ?, ?, ?)")
+        insertMention = try BulkStatement(db, sql: "INSERT INTO mentions (document_id, section_id, code, name, entry_id, line) VALUES (?, ?, ?, ?, ?, ?)")
+        insertReason = try BulkStatement(db, sql: """
+            INSERT INTO reason_rows (document_id, section_id, ordinal, message, description, line, last_line, placeholders)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertReasonCode = try BulkStatement(db, sql: "INSERT INTO reason_codes (reason_id, ordinal, code) VALUES (?, ?, ?)")
+        insertSearchDoc = try BulkStatement(db, sql: "INSERT INTO search_docs (document_id, entry_id, reason_id, name_terms, text_terms) VALUES (?, ?, ?, ?, ?)")
+        insertLineKind = try BulkStatement(db, sql: "INSERT INTO line_kinds (document_id, kind, lines) VALUES (?, ?, ?)")
+        insertSpan = try BulkStatement(db, sql: "INSERT INTO line_spans (document_id, kind, first_line, last_line) VALUES (?, ?, ?, ?)")
+    }
 
     /// Inserts one document and everything read from it; returns the document's id.
     @discardableResult
     func write(_ document: ImportedDocument) throws -> Int64 {
         let parsed = document.parsed
-        try db.cachedStatement(sql: """
-            INSERT INTO documents (source_url, domain, locale, title, format, file_name, sha256, size, line_count, raw_text, identity)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [parsed.sourceURL, document.origin.domain, document.origin.locale, parsed.title,
-                                     parsed.format.rawValue, document.fileName, document.sha256, document.size,
-                                     document.lineCount, document.rawText, document.identity])
-        let documentID = db.lastInsertedRowID
-        try db.cachedStatement(sql: """
-            INSERT INTO document_versions (identity, version, domain, locale, source_url, file_name, sha256, size, line_count,
-                                           entries, messages, document_id)
-            VALUES (?, (SELECT coalesce(max(version), 0) + 1 FROM document_versions WHERE identity = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [document.identity, document.identity, document.origin.domain, document.origin.locale,
-                                     parsed.sourceURL, document.fileName, document.sha256, document.size, document.lineCount,
-                                     parsed.entries.count, parsed.messageCount, documentID])
+        let values: [String?] = [parsed.sourceURL, document.origin.domain, document.origin.locale, parsed.title,
+                                 parsed.format.rawValue, document.fileName, document.sha256]
+        for (index, value) in values.enumerated() { insertDocument.bind(Int32(index + 1), value) }
+        insertDocument.bind(8, document.size)
+        insertDocument.bind(9, document.lineCount)
+        insertDocument.bind(10, document.rawText)
+        insertDocument.bind(11, document.identity)
+        let documentID = try insertDocument.run()
+
+        insertVersion.bind(1, document.identity)
+        for (index, value) in [document.origin.domain, document.origin.locale, parsed.sourceURL, document.fileName, document.sha256].enumerated() {
+            insertVersion.bind(Int32(index + 2), value)
+        }
+        insertVersion.bind(7, document.size)
+        insertVersion.bind(8, document.lineCount)
+        insertVersion.bind(9, parsed.entries.count)
+        insertVersion.bind(10, parsed.messageCount)
+        insertVersion.bind(11, documentID)
+        try insertVersion.run()
+
         let sectionIDs = try writeSections(parsed.sections, documentID: documentID)
         let entryIDs = try writeEntries(parsed.entries, documentID: documentID, sectionIDs: sectionIDs)
         try writeMentions(parsed.mentions, documentID: documentID, sectionIDs: sectionIDs, entryIDs: entryIDs)
@@ -31,37 +66,53 @@ struct DocumentWriter {
     }
 
     private func writeSections(_ sections: [ParsedDocument.Section], documentID: Int64) throws -> [Int64] {
-        let insert = try db.cachedStatement(sql: "INSERT INTO headings (document_id, ordinal, title, range_label, line) VALUES (?, ?, ?, ?, ?)")
-        return try sections.enumerated().map { ordinal, section in
-            try insert.execute(arguments: [documentID, ordinal + 1, section.title, section.rangeLabel, section.line])
-            return db.lastInsertedRowID
+        try sections.enumerated().map { ordinal, section in
+            insertHeading.bind(1, documentID)
+            insertHeading.bind(2, ordinal + 1)
+            insertHeading.bind(3, section.title)
+            insertHeading.bind(4, section.rangeLabel)
+            insertHeading.bind(5, section.line)
+            return try insertHeading.run()
         }
     }
 
     private func writeEntries(_ entries: [ParsedDocument.Entry], documentID: Int64, sectionIDs: [Int64]) throws -> [Int64] {
-        let insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (document_id, section_id, ordinal, code, name, line) VALUES (?, ?, ?, ?, ?, ?)")
-        let insertMessage = try db.cachedStatement(sql: "INSERT INTO messages (entry_id, ordinal, text, lang, line, template, placeholders) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        let insertPlaceholder = try db.cachedStatement(sql: "INSERT INTO placeholders (message_id, ordinal, token, position, style) VALUES (?, ?, ?, ?, ?)")
-        let insertRelation = try db.cachedStatement(sql: "INSERT INTO entry_relations (entry_id, relation, code, line) VALUES (?, ?, ?, ?)")
         var ids: [Int64] = []
         ids.reserveCapacity(entries.count)
         for (ordinal, entry) in entries.enumerated() {
-            try insertEntry.execute(arguments: [documentID, entry.section.map { sectionIDs[$0] }, ordinal + 1,
-                                                entry.code, entry.name, entry.line])
-            let entryID = db.lastInsertedRowID
+            insertEntry.bind(1, documentID)
+            insertEntry.bind(2, entry.section.map { sectionIDs[$0] })
+            insertEntry.bind(3, ordinal + 1)
+            insertEntry.bind(4, entry.code)
+            insertEntry.bind(5, entry.name)
+            insertEntry.bind(6, entry.line)
+            let entryID = try insertEntry.run()
             ids.append(entryID)
             for (index, message) in entry.messages.enumerated() {
                 let template = MessageTemplate(message.text)
-                try insertMessage.execute(arguments: [entryID, index + 1, message.text, message.lang.rawValue, message.line,
-                                                      template.canonical, template.placeholders.count])
-                let messageID = db.lastInsertedRowID
+                insertMessage.bind(1, entryID)
+                insertMessage.bind(2, index + 1)
+                insertMessage.bind(3, message.text)
+                insertMessage.bind(4, message.lang.rawValue)
+                insertMessage.bind(5, message.line)
+                insertMessage.bind(6, template.canonical)
+                insertMessage.bind(7, template.placeholders.count)
+                let messageID = try insertMessage.run()
                 for (ordinal, placeholder) in template.placeholders.enumerated() {
-                    try insertPlaceholder.execute(arguments: [messageID, ordinal + 1, placeholder.token, placeholder.position,
-                                                              placeholder.style.rawValue])
+                    insertPlaceholder.bind(1, messageID)
+                    insertPlaceholder.bind(2, ordinal + 1)
+                    insertPlaceholder.bind(3, placeholder.token)
+                    insertPlaceholder.bind(4, placeholder.position)
+                    insertPlaceholder.bind(5, placeholder.style.rawValue)
+                    try insertPlaceholder.run()
                 }
             }
             for relation in entry.relations {
-                try insertRelation.execute(arguments: [entryID, relation.relation, relation.code, relation.line])
+                insertRelation.bind(1, entryID)
+                insertRelation.bind(2, relation.relation)
+                insertRelation.bind(3, relation.code)
+                insertRelation.bind(4, relation.line)
+                try insertRelation.run()
             }
             try writeSearchDoc(documentID: documentID, entryID: entryID, reasonID: nil, name: entry.name ?? "",
                                text: entry.messages.map(\.text).joined(separator: "\n"))
@@ -70,51 +121,67 @@ struct DocumentWriter {
     }
 
     private func writeMentions(_ mentions: [ParsedDocument.Mention], documentID: Int64, sectionIDs: [Int64], entryIDs: [Int64]) throws {
-        let insert = try db.cachedStatement(sql: "INSERT INTO mentions (document_id, section_id, code, name, entry_id, line) VALUES (?, ?, ?, ?, ?, ?)")
         for mention in mentions {
-            try insert.execute(arguments: [documentID, mention.section.map { sectionIDs[$0] }, mention.code,
-                                           mention.name, entryIDs[mention.entry], mention.line])
+            insertMention.bind(1, documentID)
+            insertMention.bind(2, mention.section.map { sectionIDs[$0] })
+            insertMention.bind(3, mention.code)
+            insertMention.bind(4, mention.name)
+            insertMention.bind(5, entryIDs[mention.entry])
+            insertMention.bind(6, mention.line)
+            try insertMention.run()
         }
     }
 
     private func writeReasons(_ reasons: [ParsedDocument.Reason], documentID: Int64, sectionIDs: [Int64]) throws {
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO reason_rows (document_id, section_id, ordinal, message, description, line, last_line, placeholders)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertCode = try db.cachedStatement(sql: "INSERT INTO reason_codes (reason_id, ordinal, code) VALUES (?, ?, ?)")
         for (ordinal, reason) in reasons.enumerated() {
-            try insert.execute(arguments: [documentID, reason.section.map { sectionIDs[$0] }, ordinal + 1,
-                                           reason.message, reason.description, reason.line, reason.lastLine,
-                                           PlaceholderScanner.scan(reason.message).count + PlaceholderScanner.scan(reason.description).count])
-            let reasonID = db.lastInsertedRowID
+            insertReason.bind(1, documentID)
+            insertReason.bind(2, reason.section.map { sectionIDs[$0] })
+            insertReason.bind(3, ordinal + 1)
+            insertReason.bind(4, reason.message)
+            insertReason.bind(5, reason.description)
+            insertReason.bind(6, reason.line)
+            insertReason.bind(7, reason.lastLine)
+            insertReason.bind(8, PlaceholderScanner.scan(reason.message).count + PlaceholderScanner.scan(reason.description).count)
+            let reasonID = try insertReason.run()
             for (index, code) in reason.codes.enumerated() {
-                try insertCode.execute(arguments: [reasonID, index + 1, code])
+                insertReasonCode.bind(1, reasonID)
+                insertReasonCode.bind(2, index + 1)
+                insertReasonCode.bind(3, code)
+                try insertReasonCode.run()
             }
             try writeSearchDoc(documentID: documentID, entryID: nil, reasonID: reasonID, name: reason.message, text: reason.description)
         }
     }
 
     private func writeSearchDoc(documentID: Int64, entryID: Int64?, reasonID: Int64?, name: String, text: String) throws {
-        try db.cachedStatement(sql: "INSERT INTO search_docs (document_id, entry_id, reason_id, name_terms, text_terms) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [documentID, entryID, reasonID, SearchTerms.indexForm(name), SearchTerms.indexForm(text)])
+        insertSearchDoc.bind(1, documentID)
+        insertSearchDoc.bind(2, entryID)
+        insertSearchDoc.bind(3, reasonID)
+        insertSearchDoc.bind(4, SearchTerms.indexForm(name))
+        insertSearchDoc.bind(5, SearchTerms.indexForm(text))
+        try insertSearchDoc.run()
     }
 
     /// Counts every line kind, and records where the non-entry text is (runs of one kind).
     private func writeLines(_ kinds: [LineKind], documentID: Int64) throws {
         let counts = kinds.reduce(into: [LineKind: Int]()) { $0[$1, default: 0] += 1 }
-        let insertCount = try db.cachedStatement(sql: "INSERT INTO line_kinds (document_id, kind, lines) VALUES (?, ?, ?)")
         for (kind, count) in counts.sorted(by: { $0.key < $1.key }) {
-            try insertCount.execute(arguments: [documentID, kind.rawValue, count])
+            insertLineKind.bind(1, documentID)
+            insertLineKind.bind(2, kind.rawValue)
+            insertLineKind.bind(3, count)
+            try insertLineKind.run()
         }
-        let insertSpan = try db.cachedStatement(sql: "INSERT INTO line_spans (document_id, kind, first_line, last_line) VALUES (?, ?, ?, ?)")
         var index = 0
         while index < kinds.count {
             let kind = kinds[index]
             var end = index
             while end + 1 < kinds.count && kinds[end + 1] == kind { end += 1 }
             if !kind.isContent {
-                try insertSpan.execute(arguments: [documentID, kind.rawValue, index + 1, end + 1])
+                insertSpan.bind(1, documentID)
+                insertSpan.bind(2, kind.rawValue)
+                insertSpan.bind(3, index + 1)
+                insertSpan.bind(4, end + 1)
+                try insertSpan.run()
             }
             index = end + 1
         }

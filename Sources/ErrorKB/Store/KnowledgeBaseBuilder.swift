@@ -95,7 +95,17 @@ public enum KnowledgeBaseBuilder {
     /// with the identity of one already there replaces it, unless its bytes are the same.
     @discardableResult
     static func fill(_ db: Database, with documents: [ImportedDocument]) throws -> [AddResult] {
-        let writer = DocumentWriter(db: db)
+        // Secondary indexes are built once after the rows, which is much faster than keeping
+        // them up to date row by row. Replacing a document needs the cascade's indexes, so only
+        // a file that has no documents yet drops them.
+        let empty = try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") == 0
+        let indexes = empty ? try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name") : []
+        for sql in indexes {
+            guard let name = sql.split(separator: " ").dropFirst(2).first else { continue }
+            try db.execute(sql: "DROP INDEX \(name)")
+        }
+        defer { for sql in indexes { try? db.execute(sql: sql) } }
+        let writer = try DocumentWriter(db: db)
         var results: [AddResult] = []
         for document in documents {
             var action = AddResult.Action.added

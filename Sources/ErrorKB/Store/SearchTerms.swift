@@ -9,6 +9,8 @@
 /// A substring of n ≥ 2 letters is then the phrase of its n − 1 pairs, and one letter is a prefix.
 public enum SearchTerms {
     public static func indexForm(_ text: String) -> String {
+        // CJK letters are 3 or 4 bytes from lead byte E3; text without such bytes is its own form.
+        guard text.utf8.contains(where: { $0 >= 0xE3 }) else { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count * 2)
         var run: [Unicode.Scalar] = []

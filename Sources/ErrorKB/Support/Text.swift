@@ -1,9 +1,46 @@
 extension Substring {
+    /// Trims ASCII whitespace, no-break spaces (U+00A0), ideographic spaces (U+3000) and BOMs
+    /// (U+FEFF), working on UTF-8 bytes: this runs for every line of every document.
     func trimmingWhitespace() -> Substring {
-        var result = self
-        while let first = result.first, first.isWhitespace { result.removeFirst() }
-        while let last = result.last, last.isWhitespace { result.removeLast() }
-        return result
+        let utf8 = self.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end {
+            let length = Self.spaceLength(utf8, at: start, end: end)
+            guard length > 0 else { break }
+            start = utf8.index(start, offsetBy: length)
+        }
+        while start < end {
+            let length = Self.trailingSpaceLength(utf8, from: start, before: end)
+            guard length > 0 else { break }
+            end = utf8.index(end, offsetBy: -length)
+        }
+        return self[start..<end]
+    }
+
+    /// Whether the text is empty or only spaces.
+    var isBlankText: Bool { trimmingWhitespace().isEmpty }
+
+    private static func spaceLength(_ utf8: Substring.UTF8View, at index: Substring.UTF8View.Index, end: Substring.UTF8View.Index) -> Int {
+        let byte = utf8[index]
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
+        guard byte == 0xC2 || byte == 0xE3 || byte == 0xEF else { return 0 }
+        let rest = utf8[index..<end].prefix(3)
+        if rest.starts(with: [0xC2, 0xA0]) { return 2 }
+        if rest.elementsEqual([0xE3, 0x80, 0x80]) || rest.elementsEqual([0xEF, 0xBB, 0xBF]) { return 3 }
+        return 0
+    }
+
+    private static func trailingSpaceLength(_ utf8: Substring.UTF8View, from start: Substring.UTF8View.Index, before end: Substring.UTF8View.Index) -> Int {
+        let last = utf8[utf8.index(before: end)]
+        if last == 0x20 || (last >= 0x09 && last <= 0x0D) { return 1 }
+        let count = utf8.distance(from: start, to: end)
+        if last == 0xA0, count >= 2, utf8[utf8.index(end, offsetBy: -2)] == 0xC2 { return 2 }
+        if count >= 3 {
+            let tail = utf8[utf8.index(end, offsetBy: -3)..<end]
+            if tail.elementsEqual([0xE3, 0x80, 0x80]) || tail.elementsEqual([0xEF, 0xBB, 0xBF]) { return 3 }
+        }
+        return 0
     }
 }
 
@@ -30,5 +67,21 @@ public enum MessageLanguage: String, Sendable, Codable, CaseIterable {
 
     public init(of text: some StringProtocol) {
         self = text.unicodeScalars.contains(where: \.isCJK) ? .zh : .en
+    }
+}
+
+extension StringProtocol {
+    /// Byte-level substring test, without Foundation (whose search folds characters and is slow).
+    func containsBytes(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        let haystack = Array(self.utf8)
+        guard haystack.count >= pattern.count else { return false }
+        var i = 0
+        while i + pattern.count <= haystack.count {
+            if haystack[i] == first && haystack[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
+            i += 1
+        }
+        return false
     }
 }

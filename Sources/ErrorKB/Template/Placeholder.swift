@@ -23,7 +23,7 @@ public struct Placeholder: Sendable, Equatable, Codable {
 public enum PlaceholderScanner {
     public static func scan(_ text: String) -> [Placeholder] {
         // Only %, ％ (EF BC 85) and { can start a placeholder; most messages have none.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "{") || $0 == 0xEF }) else { return [] }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "{") }) || text.containsBytes("％") else { return [] }
         var found: [Placeholder] = []
         let characters = Array(text)
         var index = 0
