@@ -1,0 +1,179 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ErrorKB
+
+/// Readers while the file is replaced, and search input that must never reach SQLite as an error.
+@Suite struct ConcurrencyTests {
+    /// What the readers saw, shared between their threads.
+    final class ReaderLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stopped = false
+        private(set) var answers = 0
+        private(set) var failures: [String] = []
+        /// Answers per database version, for the queries whose answer differs between the two.
+        private(set) var versions: [String: Int] = [:]
+
+        var shouldStop: Bool { lock.withLock { stopped } }
+        func stop() { lock.withLock { stopped = true } }
+        func record(version: String?, failure: String?) {
+            lock.withLock {
+                answers += 1
+                if let version { versions[version, default: 0] += 1 }
+                if let failure, failures.count < 20 { failures.append(failure) }
+            }
+        }
+    }
+
+    static let queries: [[String]] = [
+        ["show", "-1121"],
+        ["show", "-1000"],
+        ["search", "余额", "--limit", "5"],
+        ["search", "invalid", "symbol", "--format", "csv"],
+        ["show", "bad_symbol", "--format", "json"],
+        ["search", "-2010", "--format", "json"],
+        ["search", "value", "--limit", "3"],
+        ["stats"],
+    ]
+
+    @Test(.timeLimit(.minutes(3)))
+    func eightReadersWhileTheFileIsReplaced() throws {
+        let directory = Fixtures.temporaryDirectory().path
+        let target = directory + "/x.db"
+        let generated = directory + "/generated.md"
+        try DatabaseCheck.generatedDocument(sections: 10, perSection: 100).write(to: URL(fileURLWithPath: generated))
+        let versionA = ["build", "--out", target]
+        let versionB = ["build"] + DatabaseCheck.seedFiles + [generated, "--out", target]
+
+        // The answers each version gives, from copies built elsewhere.
+        var expected: [[String: String]] = Array(repeating: [:], count: Self.queries.count)
+        for (version, arguments) in [("A", versionA), ("B", versionB)] {
+            let copy = directory + "/\(version).db"
+            #expect(Spawn.kb(Array(arguments.dropLast()) + [copy], home: directory).status == 0)
+            for (index, query) in Self.queries.enumerated() {
+                let answer = Spawn.kb(query + ["--db", copy], home: directory)
+                #expect(answer.status == 0 && answer.stderr.isEmpty, "\(query): \(answer.summary)")
+                expected[index][version] = answer.stdout
+            }
+        }
+        #expect(expected.contains { $0["A"] != $0["B"] }, "the two versions must answer some query differently")
+        #expect(Spawn.kb(versionA, home: directory).status == 0)
+
+        let log = ReaderLog()
+        let deadline = Date().addingTimeInterval(50)
+        let done = DispatchGroup()
+        let answers = expected
+        for reader in 0..<8 {
+            done.enter()
+            let home = directory + "/reader\(reader)"
+            try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+            Thread {
+                var turn = reader
+                while !log.shouldStop && Date() < deadline {
+                    let index = turn % Self.queries.count
+                    turn += 1
+                    let query = Self.queries[index]
+                    let answer = Spawn.kb(query + ["--db", target], home: home, timeout: 30)
+                    let version = answers[index].first { $0.value == answer.stdout }?.key
+                    let differs = answers[index]["A"] != answers[index]["B"]
+                    var failure: String?
+                    if answer.status != 0 || !answer.stderr.isEmpty || version == nil {
+                        failure = "reader \(reader) \(query): \(answer.summary); stdout: \(answer.stdout.prefix(300))"
+                    }
+                    log.record(version: differs ? version : nil, failure: failure)
+                }
+                done.leave()
+            }.start()
+        }
+
+        // Replace the file while they read: B, A, B, A, B, A.
+        usleep(300_000)
+        var builds: [Double] = []
+        for round in 0..<6 {
+            let result = Spawn.kb(round % 2 == 0 ? versionB : versionA, home: directory)
+            #expect(result.status == 0, "build \(round): \(result.summary)")
+            builds.append(result.seconds)
+            usleep(300_000)
+        }
+        log.stop()
+        #expect(done.wait(timeout: .now() + 60) == .success, "readers did not stop")
+        print("""
+            concurrency: 8 readers gave \(log.answers) answers during 6 rebuilds \
+            (\(builds.map { String(format: "%.2f", $0) }.joined(separator: ", ")) s); answers that tell the versions apart: \
+            \(log.versions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            """)
+        #expect(log.failures.isEmpty, "\(log.failures.joined(separator: "\n"))")
+        #expect(log.answers >= 8 * 5)
+        #expect((log.versions["A"] ?? 0) > 0 && (log.versions["B"] ?? 0) > 0, "the readers saw both versions")
+    }
+
+    // MARK: Hostile search input
+
+    /// A query made of pieces that mean something to FTS5, LIKE, printf, templates or SQL, plus
+    /// random text, control characters and scalars from every plane.
+    static func hostileQuery(_ random: inout SplitMix64, index: Int) -> String {
+        let pieces = [
+            "\"", "\"\"", "\"unterminated", "'", "''", "`", "*", "^", "-", "+", ":", "(", ")", "()", "((", "))",
+            "NEAR(", "NEAR(a b, 5)", "NEAR(\"x\" \"y\", -1)", "AND", "OR", "NOT", "and", "or not", "\"a\" OR",
+            "name_terms:x", "name_terms:", "messages:余额", "search_index:", "rank:", "rowid", "{0}", "{1}", "{name}", "{",
+            "}", "%s", "%d", "%b", "％s", "%", "%%", "_", "\\", "\\-1121", "-1121", "−1121", "1121", "-0", "0",
+            "99999999999999999999", "-9223372036854775808", "9223372036854775807", "-9223372036854775807",
+            "余额", "余", "币", "withdraw", "invalid symbol", "BAD_SYMBOL", "WITHDRAW_*", "a*b", "*a", "a:b:c",
+            "; DROP TABLE entries; --", "' OR '1'='1", "\u{0}", "\u{1}", "\t", "\n", "\r\n", "\u{7F}", "\u{85}",
+            "\u{FEFF}", "\u{200B}", "\u{202E}", "\u{FFFD}", "\u{FFFF}", "\u{10FFFF}", "e\u{301}", "👍🏽", "🇨🇳",
+            "[", "]", "<br>", "&amp;", "&#0;", "/*", "*/", "||", "?", "?1", ":name", "@x", "$x", "#",
+        ]
+        func scalar() -> Character {
+            let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0x00...0x1F, 0x80...0x9F, 0xA0...0x24F, 0x300...0x36F,
+                                                 0x600...0x6FF, 0x3000...0x303F, 0x4E00...0x9FFF, 0xAC00...0xD7A3,
+                                                 0xFF00...0xFFEF, 0x1F300...0x1FAFF, 0x0...0x10FFFF]
+            let range = ranges[Int(random.next() % UInt64(ranges.count))]
+            let value = UInt32.random(in: range, using: &random)
+            return Character(Unicode.Scalar(value) ?? "\u{FFFD}")
+        }
+        let separators = [" ", " ", "", "\t", "  ", "\n", "\u{3000}"]
+        var query = ""
+        for _ in 0..<Int.random(in: 1...8, using: &random) {
+            switch random.next() % 3 {
+            case 0: query += String((0..<Int.random(in: 1...6, using: &random)).map { _ in scalar() })
+            default: query += pieces[Int(random.next() % UInt64(pieces.count))]
+            }
+            query += separators[Int(random.next() % UInt64(separators.count))]
+        }
+        // Every 500th query is about 10 kB: long runs of one piece, or of random scalars.
+        if index % 500 == 0 {
+            let unit = index % 1000 == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] + " " : String(scalar())
+            query += String(repeating: unit, count: max(1, 10_000 / max(1, unit.utf8.count)))
+        }
+        return query
+    }
+
+    @Test(.timeLimit(.minutes(3)))
+    func oneHundredThousandHostileQueriesNeverThrow() throws {
+        let kb = Fixtures.seedKB
+        let seed = UInt64(ProcessInfo.processInfo.environment["ERRORKB_QUERY_SEED"] ?? "") ?? 0x5EA2_C4ED
+        var random = SplitMix64(seed: seed)
+        let domains: [String?] = [nil, nil, "wallet", "coin-margined-futures", "nope", "' OR 1 --"]
+        let languages: [MessageLanguage?] = [nil, nil, .en, .zh]
+        var failures = 0
+        var hits = 0
+        let started = Date()
+        for index in 0..<100_000 {
+            let query = Self.hostileQuery(&random, index: index)
+            let options = SearchOptions(domain: domains[Int(random.next() % UInt64(domains.count))],
+                                        lang: languages[Int(random.next() % UInt64(languages.count))],
+                                        limit: Int.random(in: -1...30, using: &random),
+                                        matchAny: random.next() % 4 == 0)
+            do {
+                hits += try kb.search(query, options: options).count
+            } catch {
+                failures += 1
+                if failures <= 10 {
+                    Issue.record("query #\(index) (seed \(seed)) \(query.unicodeScalars.map { String($0.value, radix: 16) }) threw: \(error)")
+                }
+            }
+        }
+        print("search: 100000 hostile queries in \(String(format: "%.1f", Date().timeIntervalSince(started))) s, \(hits) hits, \(failures) threw")
+        #expect(failures == 0)
+    }
+}

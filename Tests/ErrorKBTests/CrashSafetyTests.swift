@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ErrorKB
+
+/// `kb build --out X` killed with SIGKILL at random moments while X holds a valid database: X is
+/// always the old file or the complete new one, never a mix.
+@Suite(.serialized) struct CrashSafetyTests {
+    static let rounds = 100
+
+    /// Starts a build with Foundation's Process, kills it after `delay` seconds and reaps it with
+    /// waitpid (not waitUntilExit, which can miss an exit that another test's Process reaped).
+    /// Returns whether the build had already exited when the signal was sent.
+    static func buildAndKill(_ arguments: [String], home: String, after delay: Double) throws -> Bool {
+        let process = Process()
+        process.executableURL = KBProcess.binary
+        process.arguments = arguments
+        process.environment = Spawn.environment(home: home)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let pid = process.processIdentifier
+        usleep(useconds_t(delay * 1_000_000))
+        var status: Int32 = 0
+        let reaped = waitpid(pid, &status, WNOHANG)
+        let finished = reaped == pid || (reaped == -1 && errno == ECHILD)  // ECHILD: Foundation reaped it
+        if !finished {
+            kill(pid, SIGKILL)
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        }
+        return finished
+    }
+
+    @Test(.timeLimit(.minutes(3)))
+    func sigkillAtRandomMomentsLeavesTheOldOrTheNewDatabase() throws {
+        let directory = Fixtures.temporaryDirectory().path
+        let target = directory + "/x.db"
+        let generated = directory + "/generated.md"
+        try DatabaseCheck.generatedDocument(sections: 10, perSection: 100).write(to: URL(fileURLWithPath: generated))
+        let arguments = ["build"] + DatabaseCheck.seedFiles + [generated, "--out", target]
+
+        // The old file: the seed corpus alone. The new one: the seed plus the generated page,
+        // built once elsewhere; builds are byte-for-byte reproducible, so a complete build at X
+        // has exactly these bytes.
+        #expect(Spawn.kb(["build", "--out", target], home: directory).status == 0)
+        let old = try Data(contentsOf: URL(fileURLWithPath: target))
+        var durations: [Double] = []
+        for _ in 0..<3 {
+            let reference = Spawn.kb(["build"] + DatabaseCheck.seedFiles + [generated, "--out", directory + "/reference.db"], home: directory)
+            #expect(reference.status == 0, "\(reference.summary)")
+            durations.append(reference.seconds)
+        }
+        let new = try Data(contentsOf: URL(fileURLWithPath: directory + "/reference.db"))
+        try FileManager.default.removeItem(atPath: directory + "/reference.db")
+        #expect(old != new)
+        let typical = durations.sorted()[1]
+
+        let seed = UInt64(ProcessInfo.processInfo.environment["ERRORKB_KILL_SEED"] ?? "") ?? 0x0C0F_FEE5
+        var random = SplitMix64(seed: seed)
+        var keptOld = 0, becameNew = 0, finishedBeforeKill = 0
+        var leftovers: Set<String> = []
+        let started = Date()
+        for round in 1...Self.rounds {
+            try old.write(to: URL(fileURLWithPath: target))
+            // Uniform over the build's typical duration and a little past it.
+            let delay = Double.random(in: 0...(typical * 1.2), using: &random)
+            if try Self.buildAndKill(arguments, home: directory, after: delay) { finishedBeforeKill += 1 }
+            let now = try Data(contentsOf: URL(fileURLWithPath: target))
+            if now == old {
+                keptOld += 1
+            } else {
+                becameNew += 1
+                #expect(now == new, "round \(round) (seed \(seed), delay \(delay) s): X is neither the old nor the new database")
+                #expect(DatabaseCheck.integrity(target) == "ok", "round \(round): integrity_check")
+                let stats = Spawn.kb(["stats", "--db", target], home: directory)
+                #expect(stats.status == 0, "round \(round): kb stats: \(stats.summary)")
+            }
+            // Only the build's own temp file may be left, named .x.db.PID.tmp.
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory) where !["x.db", "generated.md"].contains(name) {
+                let pid = name.hasPrefix(".x.db.") && name.hasSuffix(".tmp") ? name.dropFirst(6).dropLast(4) : ""
+                #expect(!pid.isEmpty && pid.allSatisfy(\.isNumber), "round \(round): unexpected file \(name)")
+                leftovers.insert(name)
+            }
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        print("""
+            crash safety: \(Self.rounds) SIGKILLs (seed \(seed), typical build \(String(format: "%.3f", typical)) s, \
+            \(String(format: "%.1f", elapsed)) s in all): \(keptOld) left the old file, \(becameNew) the new one \
+            (\(finishedBeforeKill) builds had finished before the kill); \(leftovers.count) temp files left behind
+            """)
+        #expect(keptOld + becameNew == Self.rounds)
+
+        // A later build completes, cleans its own temp file, and leaves the strays of the killed
+        // builds (other PIDs) as they were.
+        let before = Set(DatabaseCheck.temporaryFiles(in: directory))
+        let final = Spawn.kb(arguments, home: directory)
+        #expect(final.status == 0, "\(final.summary)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == new)
+        #expect(Set(DatabaseCheck.temporaryFiles(in: directory)).isSubset(of: before))
+    }
+}

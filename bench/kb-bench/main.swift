@@ -1,0 +1,29 @@
+import ErrorKB
+import Foundation
+
+// In-process search latency through the library.
+//   kb-bench DB QUERIES_FILE [LIMIT]
+// Runs every query (one per line) once to warm up, then once timed; prints one JSON line with
+// p50/p90/p99/max in milliseconds and how many queries found nothing.
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+    FileHandle.standardError.write(Data("usage: kb-bench DB QUERIES_FILE [LIMIT]\n".utf8))
+    exit(2)
+}
+let kb = try KnowledgeBase.open(path: arguments[1])
+let queries = try String(contentsOfFile: arguments[2], encoding: .utf8).split(separator: "\n").map(String.init)
+let limit = arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20
+for query in queries.prefix(50) { _ = try kb.search(query, options: SearchOptions(limit: limit)) }
+var timings: [Double] = []
+var empty = 0
+for query in queries {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let hits = try kb.search(query, options: SearchOptions(limit: limit))
+    timings.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    if hits.isEmpty { empty += 1 }
+}
+let sorted = timings.sorted()
+func percentile(_ p: Double, _ sorted: [Double]) -> Double { sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))] }
+let result: [String: Any] = ["queries": sorted.count, "empty": empty, "p50_ms": percentile(0.50, sorted), "p90_ms": percentile(0.90, sorted),
+                             "p99_ms": percentile(0.99, sorted), "max_ms": sorted.last ?? 0]
+print(String(decoding: try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]), as: UTF8.self))
