@@ -4,6 +4,7 @@
 -- describes every table, view and column (generated from schema/dictionary.md).
 
 -- The section headings table becomes `headings`, so that `sections` can be the analysts' view.
+-- SQLite renames it in the views and foreign keys that name it (catalog, reasons, entries, …).
 ALTER TABLE sections RENAME TO headings;
 
 -- What built this file: schema version, kb version, inputs, and a build time only when
@@ -20,40 +21,6 @@ CREATE TABLE dictionary (
     description  TEXT NOT NULL,
     PRIMARY KEY (object, "column")
 );
-
--- The views that name the old table are recreated against `headings`.
-DROP VIEW catalog;
-CREATE VIEW catalog AS
-SELECT d.domain,
-       d.locale,
-       e.code,
-       e.name,
-       h.title                          AS section,
-       m.text                           AS message,
-       m.lang,
-       coalesce(d.source_url, d.file_name) AS source,
-       coalesce(m.line, e.line)         AS line,
-       m.template,
-       m.placeholders
-FROM entries e
-JOIN documents d ON d.id = e.document_id
-LEFT JOIN headings h ON h.id = e.section_id
-LEFT JOIN messages m ON m.entry_id = e.id;
-
-DROP VIEW reasons;
-CREATE VIEW reasons AS
-SELECT d.domain,
-       d.locale,
-       h.title  AS section,
-       r.message,
-       r.description,
-       (SELECT group_concat(code, ',')
-          FROM (SELECT code FROM reason_codes c WHERE c.reason_id = r.id ORDER BY c.ordinal)) AS codes,
-       coalesce(d.source_url, d.file_name) AS source,
-       r.line
-FROM reason_rows r
-JOIN documents d ON d.id = r.document_id
-LEFT JOIN headings h ON h.id = r.section_id;
 
 -- One row per (domain, code): its names (' | ' between several) and how many messages it has.
 CREATE VIEW codes AS

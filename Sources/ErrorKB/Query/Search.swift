@@ -76,6 +76,9 @@ extension KnowledgeBase {
 
     private struct Match { var entryID: Int64?; var reasonID: Int64?; var score: Double? }
 
+    /// How many matches are ranked at most, when no filter is given (see `matches`).
+    static let rankingWindow = 10_000
+
     /// Index lookup for the terms that have words, plus a literal check for terms with symbols.
     private func matches(_ db: Database, terms: [Substring], options: SearchOptions, limit: Int) throws -> [Match] {
         let patterns = terms.compactMap { SearchTerms.pattern(forTerm: $0) }
@@ -94,6 +97,15 @@ extension KnowledgeBase {
                 WHERE search_index MATCH ?
                 """
             arguments += [pattern]
+            // Ranking scores every match; for a very common term (one character in a million
+            // entries) rank the first `rankingWindow` matches in document order. Filters could be
+            // starved by that cut, so they keep the full ranking.
+            if literals.isEmpty, options.domain == nil, options.lang == nil,
+               let last = try Int64.fetchOne(db, sql: "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?",
+                                             arguments: [pattern, Self.rankingWindow - 1]) {
+                sql += " AND search_index.rowid <= ?"
+                arguments += [last]
+            }
         }
         for literal in literals {
             sql += """
