@@ -27,6 +27,11 @@ struct Add: ParsableCommand {
         let path = db ?? ProcessInfo.processInfo.environment["KB_DB"]!
         let imported = try documents.map { try origin.importFile($0) }
         let results = try KnowledgeBaseBuilder.add(imported, to: path)
+        for document in imported {
+            for warning in document.parsed.warnings {
+                FileHandle.standardError.write(Data("kb: \(document.fileName):\(warning.line): \(warning.message)\n".utf8))
+            }
+        }
         if format == .json { return try Output.json(results) }
         for result in results {
             print("\(result.action.rawValue)  \(result.file)  \(result.domain) · \(result.locale)  version \(result.version)")

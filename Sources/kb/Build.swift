@@ -37,6 +37,10 @@ struct Build: ParsableCommand {
         for document in imported where document.parsed.entries.isEmpty && document.parsed.reasons.isEmpty {
             FileHandle.standardError.write(Data("kb: \(document.fileName): no entries or table rows; imported as an empty document\n".utf8))
         }
+        for note in summary.notes { FileHandle.standardError.write(Data("kb: \(note)\n".utf8)) }
+        for warning in summary.warnings {
+            FileHandle.standardError.write(Data("kb: \(warning.file):\(warning.line): \(warning.text)\n".utf8))
+        }
         for line in summary.unexplained {
             FileHandle.standardError.write(Data("kb: \(line.file):\(line.line): unexplained line: \(line.text)\n".utf8))
         }

@@ -30,8 +30,10 @@ struct CodeLine: Equatable {
         var magnitude: Int64 = 0
         var digits = 0
         while index < utf8.endIndex, (0x30...0x39).contains(utf8[index]) {
-            guard digits < 18 else { return nil }
-            magnitude = magnitude * 10 + Int64(utf8[index] - 0x30)
+            let (times, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int64(utf8[index] - 0x30))
+            guard !overflow1, !overflow2 else { return nil }
+            magnitude = sum
             digits += 1
             index = utf8.index(after: index)
         }
@@ -46,6 +48,19 @@ struct CodeLine: Equatable {
         code = negative ? -magnitude : magnitude
         let tail = rest[index...].trimmingWhitespace()
         name = tail.isEmpty ? nil : String(tail)
+    }
+}
+
+extension CodeLine {
+    /// A code-like start ("-99999999999999999999 X") whose number does not fit in 64 bits.
+    static func overflows(_ text: Substring) -> Bool {
+        var rest = text.trimmingWhitespace()
+        if rest.hasPrefix("\\") { rest = rest.dropFirst() }
+        if rest.hasPrefix("-") || rest.hasPrefix("\u{2212}") { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count >= 19, CodeLine(text, requireMinus: false) == nil else { return false }
+        let after = rest.dropFirst(digits.count).first
+        return after == nil || after!.isWhitespace
     }
 }
 

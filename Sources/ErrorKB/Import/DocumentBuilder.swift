@@ -28,6 +28,17 @@ struct DocumentBuilder {
         for line in lines { mark(line, kind) }
     }
 
+    mutating func warn(_ line: Int, _ message: String) {
+        document.warnings.append(.init(line: line, message: message))
+    }
+
+    /// A line that looks like an entry but cannot be one (its code does not fit in 64 bits).
+    mutating func skip(_ line: Int, _ message: String) {
+        closeOpenEntry()
+        mark(line, .skipped)
+        warn(line, message)
+    }
+
     mutating func setTitle(_ title: String, line: Int, kind: LineKind = .title) {
         if document.title == nil { document.title = title }
         mark(line, kind)

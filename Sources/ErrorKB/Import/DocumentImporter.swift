@@ -27,6 +27,8 @@ public enum DocumentImporter {
             throw ImportError.unreadable(file: path, reason: "no such file")
         }
         if isDirectory.boolValue { throw ImportError.unreadable(file: path, reason: "it is a directory") }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+        if type != .typeRegular { throw ImportError.unreadable(file: path, reason: "not a regular file") }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw ImportError.unreadable(file: path, reason: (error as NSError).localizedDescription)
@@ -45,8 +47,17 @@ public enum DocumentImporter {
         guard let text = String(data: bytes, encoding: .utf8) else {
             throw ImportError.notUTF8(file: fileName, line: firstInvalidLine(bytes))
         }
-        let lines = SourceLine.split(text)
+        // NUL bytes are kept in the raw text but not in what is parsed from it: SQLite and its
+        // clients read text as C strings, which end at a NUL. Each such line is reported.
+        var parseable = text
+        var nulLines: [Int] = []
+        if text.utf8.contains(0) {
+            nulLines = SourceLine.split(text).filter { $0.text.utf8.contains(0) }.map(\.number)
+            parseable = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{0}" }))
+        }
+        let lines = SourceLine.split(parseable)
         var parsed = parse(lines)
+        parsed.warnings = nulLines.map { .init(line: $0, message: "NUL bytes removed") } + parsed.warnings
         if let source { parsed.sourceURL = source }
         let fromURL: (domain: String?, locale: String?) = parsed.sourceURL.map(DocumentOrigin.parse(url:)) ?? (nil, nil)
         // A document with nothing to attribute (no entries, no table rows) needs no origin.

@@ -39,22 +39,28 @@ enum InlineMarkup {
     /// `[text](url "title")` → text; a link whose text is empty or zero-width (a heading's
     /// "direct link" marker) disappears.
     static func unwrapLinks(_ text: String) -> String {
+        // Linear: the next `]` and `)` after every position are found in one backward pass.
+        let characters = Array(text)
+        var nextBracket = [Int](repeating: characters.count, count: characters.count + 1)
+        var nextParen = nextBracket
+        for i in stride(from: characters.count - 1, through: 0, by: -1) {
+            nextBracket[i] = characters[i] == "]" ? i : nextBracket[i + 1]
+            nextParen[i] = characters[i] == ")" ? i : nextParen[i + 1]
+        }
         var result = ""
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "[") {
-            guard let close = rest[open...].firstIndex(of: "]"),
-                  rest.index(after: close) < rest.endIndex, rest[rest.index(after: close)] == "(",
-                  let end = rest[close...].firstIndex(of: ")") else {
-                result += rest[...open]
-                rest = rest[rest.index(after: open)...]
+        var i = 0
+        while i < characters.count {
+            let close = characters[i] == "[" ? nextBracket[i + 1] : characters.count
+            guard close + 1 < characters.count, characters[close + 1] == "(", nextParen[close + 2] < characters.count else {
+                result.append(characters[i])
+                i += 1
                 continue
             }
-            result += rest[..<open]
-            let label = rest[rest.index(after: open)..<close]
-            result += label.filter { !$0.unicodeScalars.allSatisfy { $0.properties.isDefaultIgnorableCodePoint } }
-            rest = rest[rest.index(after: end)...]
+            let label = characters[(i + 1)..<close]
+            result += String(label.filter { !$0.unicodeScalars.allSatisfy { $0.properties.isDefaultIgnorableCodePoint } })
+            i = nextParen[close + 2] + 1
         }
-        return result + rest
+        return result
     }
 
     private static let entities: [String: String] = [

@@ -7,6 +7,8 @@ public enum LineKind: String, Sendable, Codable, CaseIterable, Comparable {
     /// A table that is not message-keyed rows (a list of files, say).
     case otherTable = "other_table"
     case footer, toc, blank
+    /// A line that looks like an entry but cannot be imported (a code beyond 64 bits); reported.
+    case skipped
     /// A line the importer could not place. `kb build` reports each one.
     case unexplained
 

@@ -88,6 +88,9 @@ struct MarkdownParser: DocumentParser {
             return
         }
         inEntry = false
+        if CodeLine.overflows(text[...]) {
+            return builder.skip(line.number, "code out of 64-bit range; entry skipped")
+        }
         let document = builder.document
         if document.sections.isEmpty && document.entries.isEmpty && (document.title == nil || document.title == text) {
             // The first heading is the title; pages often repeat it.

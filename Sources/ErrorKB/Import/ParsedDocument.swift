@@ -64,6 +64,13 @@ public struct ParsedDocument: Sendable {
     public var reasons: [Reason] = []
     /// The kind of every line; `lineKinds[n - 1]` is line n.
     public var lineKinds: [LineKind] = []
+    /// What the importer skipped or changed, by line: `kb build` prints each one.
+    public var warnings: [Warning] = []
+
+    public struct Warning: Sendable, Equatable {
+        public var line: Int
+        public var message: String
+    }
 
     public var messageCount: Int { entries.reduce(0) { $0 + $1.messages.count } }
 

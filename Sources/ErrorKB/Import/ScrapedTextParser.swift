@@ -59,6 +59,9 @@ struct ScrapedTextParser: DocumentParser {
         } else if let code = CodeLine(text, requireMinus: true) {
             builder.codeLine(code, line: line.number)
             state = .awaitingMessage(spaced: false)
+        } else if text.hasPrefix("-"), CodeLine.overflows(text) {
+            builder.skip(line.number, "code out of 64-bit range; entry skipped")
+            state = .sectionStart
         } else if TabTable.isHeader(line.text) {
             builder.mark(line.number, .tableHeader)
             state = .table

@@ -40,7 +40,11 @@ extension KnowledgeBase {
     /// Words match as prefixes, Chinese as substrings of any length; all terms must match.
     /// A query that is a code lists that code's entries first.
     public func search(_ query: String, options: SearchOptions = .init()) throws -> [SearchHit] {
-        let terms = query.split(whereSeparator: \.isWhitespace)
+        // Control characters (NUL included) separate terms; at most `maxTerms` distinct terms count,
+        // which keeps the SQL within SQLite's expression depth whatever is typed.
+        let cleaned = String(query.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        var seenTerms: Set<Substring> = []
+        let terms = Array(cleaned.split(whereSeparator: \.isWhitespace).filter { seenTerms.insert($0).inserted }.prefix(Self.maxTerms))
         guard !terms.isEmpty, options.limit > 0 else { return [] }
         return try read { db in
             var hits: [SearchHit] = []
@@ -75,6 +79,9 @@ extension KnowledgeBase {
     }
 
     private struct Match { var entryID: Int64?; var reasonID: Int64?; var score: Double? }
+
+    /// How many distinct terms of a query are used.
+    static let maxTerms = 32
 
     /// How many matches are ranked at most, when no filter is given (see `matches`).
     static let rankingWindow = 10_000

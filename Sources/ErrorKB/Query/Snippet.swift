@@ -3,31 +3,43 @@ enum Snippet {
     static let width = 96
 
     static func make(_ texts: [String], terms: [Substring]) -> String {
-        let needles = terms.map(String.init).filter { !$0.isEmpty }
-        let best = texts.first { text in needles.contains { text.range(of: $0, options: .caseInsensitive) != nil } }
-            ?? texts.first ?? ""
-        return mark(trim(best.replacingOccurrences(of: "\n", with: " "), around: needles), needles)
+        let needles = terms.map { Array(String($0).lowercased()) }.filter { !$0.isEmpty }
+        let best = texts.first { text in needles.contains { firstMatch(of: $0, in: Array(text.lowercased())) != nil } } ?? texts.first ?? ""
+        return mark(trim(Array(best.replacingOccurrences(of: "\n", with: " ")), around: needles), needles)
     }
 
-    private static func trim(_ text: String, around needles: [String]) -> String {
-        guard text.count > width else { return text }
-        let hit = needles.compactMap { text.range(of: $0, options: .caseInsensitive) }.min { $0.lowerBound < $1.lowerBound }
-        let offset = hit.map { text.distance(from: text.startIndex, to: $0.lowerBound) } ?? 0
-        let start = max(0, min(offset - width / 3, text.count - width))
-        let slice = text.dropFirst(start).prefix(width)
-        return (start > 0 ? "…" : "") + slice + (start + width < text.count ? "…" : "")
-    }
-
-    private static func mark(_ text: String, _ needles: [String]) -> String {
-        var result = ""
-        var rest = text[...]
-        while !rest.isEmpty {
-            let next = needles.compactMap { rest.range(of: $0, options: .caseInsensitive) }
-                .min { $0.lowerBound < $1.lowerBound || ($0.lowerBound == $1.lowerBound && $0.upperBound > $1.upperBound) }
-            guard let range = next, !range.isEmpty else { break }
-            result += rest[..<range.lowerBound] + "**" + rest[range] + "**"
-            rest = rest[range.upperBound...]
+    /// Where `needle` first occurs in `text` (both already lowercased), by characters. Written out
+    /// rather than with Foundation's `range(of:options:)`, which mishandles NUL on Linux.
+    private static func firstMatch(of needle: [Character], in text: [Character], from start: Int = 0) -> Range<Int>? {
+        guard needle.count <= text.count, start <= text.count - needle.count else { return nil }
+        for i in start...(text.count - needle.count) where text[i] == needle[0] && Array(text[i..<(i + needle.count)]) == needle {
+            return i..<(i + needle.count)
         }
-        return result + rest
+        return nil
+    }
+
+    private static func trim(_ text: [Character], around needles: [[Character]]) -> [Character] {
+        guard text.count > width else { return text }
+        let lowered = Array(String(text).lowercased())
+        let hit = lowered.count == text.count ? needles.compactMap { firstMatch(of: $0, in: lowered) }.map(\.lowerBound).min() : nil
+        let start = max(0, min((hit ?? 0) - width / 3, text.count - width))
+        let slice = Array(text[start..<min(text.count, start + width)])
+        return (start > 0 ? ["…"] : []) + slice + (start + width < text.count ? ["…"] : [])
+    }
+
+    private static func mark(_ text: [Character], _ needles: [[Character]]) -> String {
+        let lowered = Array(String(text).lowercased())
+        // Lowercasing can change the length (İ → i̇); then the text is shown unmarked.
+        guard lowered.count == text.count else { return String(text) }
+        var result = ""
+        var position = 0
+        while position < text.count {
+            let next = needles.compactMap { firstMatch(of: $0, in: lowered, from: position) }
+                .min { $0.lowerBound < $1.lowerBound || ($0.lowerBound == $1.lowerBound && $0.upperBound > $1.upperBound) }
+            guard let range = next else { break }
+            result += String(text[position..<range.lowerBound]) + "**" + String(text[range]) + "**"
+            position = range.upperBound
+        }
+        return result + String(text[position...])
     }
 }

@@ -17,6 +17,10 @@ public struct BuildSummary: Sendable, Codable, Equatable {
     /// Duplicate groups by kind (code_repeated, name_shared, code_conflict, code_shared).
     public var duplicateGroups: [String: Int] = [:]
     public var unexplained: [Unexplained] = []
+    /// Lines the importer skipped or changed, with why.
+    public var warnings: [Unexplained] = []
+    /// Inputs that did not end up in the file as given: repeated, or replaced by a later version.
+    public var notes: [String] = []
 }
 
 /// What `kb add` did with one document.
@@ -34,15 +38,37 @@ public struct AddResult: Sendable, Codable, Equatable {
 /// renames it into place only when complete, so a failure leaves an existing file untouched.
 public enum KnowledgeBaseBuilder {
     public static func build(_ documents: [ImportedDocument], to path: String) throws -> BuildSummary {
-        var summary = summary(of: documents)
+        var results: [AddResult] = []
+        var groups: [String: Int] = [:]
         try rewrite(path, startingFrom: nil) { queue in
             try Schema.migrate(queue)
             try queue.write { db in
                 try writeDictionary(db)
-                try fill(db, with: documents)
+                results = try fill(db, with: documents)
             }
-            summary.duplicateGroups = try queue.read { db in try KnowledgeBase.duplicateGroupCounts(db) }
+            groups = try queue.read { db in try KnowledgeBase.duplicateGroupCounts(db) }
         }
+        // The summary counts what the file holds: the last version of each document.
+        var current: [String: Int] = [:]
+        var notes: [String] = []
+        for (index, result) in results.enumerated() {
+            let identity = documents[index].identity
+            switch result.action {
+            case .unchanged:
+                let earlier = current[identity].map { documents[$0].fileName } ?? "an earlier input"
+                notes.append("\(documents[index].fileName): the same document as \(earlier); imported once")
+            case .replaced:
+                if let earlier = current[identity] {
+                    notes.append("\(documents[index].fileName): a newer version of \(documents[earlier].fileName) (same domain, locale and source); it replaces it")
+                }
+                current[identity] = index
+            case .added:
+                current[identity] = index
+            }
+        }
+        var summary = summary(of: current.values.sorted().map { documents[$0] })
+        summary.duplicateGroups = groups
+        summary.notes = notes
         return summary
     }
 
@@ -167,6 +193,7 @@ public enum KnowledgeBaseBuilder {
             summary.entries += parsed.entries.count
             summary.messages += parsed.messageCount
             summary.tableRows += parsed.reasons.count
+            summary.warnings += parsed.warnings.map { .init(file: document.fileName, line: $0.line, text: $0.message) }
             let unexplained = parsed.unexplainedLines
             guard !unexplained.isEmpty else { continue }
             let lines = SourceLine.split(document.rawText)
