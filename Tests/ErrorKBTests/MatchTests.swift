@@ -94,6 +94,10 @@ import Testing
         (#"{"code":-1121,"msg":"Invalid symbol."#, .malformed(reason: "unterminated string")),
         (#"{"code":-1121 "msg":"x"}"#, .malformed(reason: "expected '}' at column 15")),
         ("   ", .blank),
+        // Lone or mismatched surrogates (a fuzz find): U+FFFD, never a trap.
+        (#"{"msg":"\uD800\u0041"}"#, .payload(code: nil, message: "\u{FFFD}A")),
+        (#"{"msg":"\uDBFF\u0000x"}"#, .payload(code: nil, message: "\u{FFFD}\u{0}x")),
+        (#"{"msg":"\uD83D\uDE00"}"#, .payload(code: nil, message: "😀")),
     ])
     func payloadLines(line: String, expected: ErrorPayload) {
         #expect(ErrorPayload.parse(line[...]) == expected)

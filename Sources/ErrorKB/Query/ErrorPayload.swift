@@ -202,10 +202,15 @@ struct JSONReader {
 
     private mutating func readUnicodeEscape() throws -> Unicode.Scalar {
         let high = try readHex4()
-        if (0xD800...0xDBFF).contains(high), index + 1 < bytes.endIndex, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+        // A surrogate pair is one scalar; a lone or mismatched surrogate becomes U+FFFD.
+        if (0xD800...0xDBFF).contains(high), index + 5 < bytes.endIndex, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+            let saved = index
             index += 2
             let low = try readHex4()
-            if let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low &- 0xDC00)) { return scalar }
+            if (0xDC00...0xDFFF).contains(low), let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) {
+                return scalar
+            }
+            index = saved
         }
         return Unicode.Scalar(high) ?? "\u{FFFD}"
     }
