@@ -7,10 +7,10 @@ public enum EmbeddedCorpus {
         files(in: "seed")
     }
 
-    /// The schema migrations, in file name order ("001_foundation.sql", …).
-    static var schemaFiles: [(fileName: String, sql: String)] {
+    /// The schema migrations, in file name order ("001_foundation.sql", …). Decoded once: every
+    /// read command checks the schema version.
+    static let schemaFiles: [(fileName: String, sql: String)] =
         files(in: "schema").filter { $0.fileName.hasSuffix(".sql") }.map { ($0.fileName, String(decoding: $0.data, as: UTF8.self)) }
-    }
 
     /// A non-SQL file of `schema/`, such as the data dictionary.
     static func schemaDocument(named name: String) -> String? {
@@ -23,11 +23,11 @@ public enum EmbeddedCorpus {
     }
 
     /// A digest of everything embedded, to name caches built from it.
-    public static var fingerprint: String {
+    public static let fingerprint: String = {
         var hash = SHA256()
         for file in EmbeddedFiles.base64 { hash.update(Data(file.path.utf8)); hash.update(Data(file.data.utf8)) }
         return hash.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
-    }
+    }()
 
     private static func files(in folder: String) -> [(fileName: String, data: Data)] {
         EmbeddedFiles.base64.compactMap { file in

@@ -6,7 +6,7 @@ public enum Schema {
     public static let applicationID: Int32 = 0x454B_4231
 
     /// The schema version a database built by this binary has (`PRAGMA user_version`).
-    public static var version: Int { EmbeddedCorpus.schemaFiles.count }
+    public static let version = EmbeddedCorpus.schemaFiles.count
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
