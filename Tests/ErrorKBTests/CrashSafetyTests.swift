@@ -54,15 +54,25 @@ import Testing
         let new = try Data(contentsOf: URL(fileURLWithPath: directory + "/reference.db"))
         try FileManager.default.removeItem(atPath: directory + "/reference.db")
         #expect(old != new)
-        let typical = durations.sorted()[1]
+        var typical = durations.sorted()[1]
 
         let seed = UInt64(ProcessInfo.processInfo.environment["ERRORKB_KILL_SEED"] ?? "") ?? 0x0C0F_FEE5
         var random = SplitMix64(seed: seed)
         var keptOld = 0, becameNew = 0, finishedBeforeKill = 0
         var leftovers: Set<String> = []
         let started = Date()
+        var measured = [typical]
         for round in 1...Self.rounds {
             try old.write(to: URL(fileURLWithPath: target))
+            // Every tenth round first times a build that is left to finish, so that the kills keep
+            // spanning the whole build when the machine is busier than at the start.
+            if round % 10 == 1 && round > 1 {
+                let timed = Spawn.kb(arguments, home: directory)
+                #expect(timed.status == 0 && (try? Data(contentsOf: URL(fileURLWithPath: target))) == new, "\(timed.summary)")
+                typical = timed.seconds
+                measured.append(timed.seconds)
+                try old.write(to: URL(fileURLWithPath: target))
+            }
             // Uniform over the build's typical duration and a little past it.
             let delay = Double.random(in: 0...(typical * 1.2), using: &random)
             if try Self.buildAndKill(arguments, home: directory, after: delay) { finishedBeforeKill += 1 }
@@ -85,7 +95,7 @@ import Testing
         }
         let elapsed = Date().timeIntervalSince(started)
         print("""
-            crash safety: \(Self.rounds) SIGKILLs (seed \(seed), typical build \(String(format: "%.3f", typical)) s, \
+            crash safety: \(Self.rounds) SIGKILLs (seed \(seed), builds took \(measured.map { String(format: "%.2f", $0) }.joined(separator: "/")) s, \
             \(String(format: "%.1f", elapsed)) s in all): \(keptOld) left the old file, \(becameNew) the new one \
             (\(finishedBeforeKill) builds had finished before the kill); \(leftovers.count) temp files left behind
             """)

@@ -163,7 +163,7 @@ import Testing
         #expect(workspace.value("SELECT count(*) FROM entries WHERE code = -1", as: Int.self) == 1)
     }
 
-    @Test(.bug(id: "nul-truncates", "a NUL byte silently truncates names, messages and the stored raw text (GRDB binds Swift strings as C strings)"))
+    @Test(.bug(id: "nul-truncates", "found here, fixed in 6be6354: a NUL byte silently truncates names, messages and the stored raw text (GRDB binds Swift strings as C strings)"))
     func nulBytesInsideALine() throws {
         let workspace = try Workspace()
         let data = Data("#### \\-1 A".utf8) + Data([0]) + Data("B\n\n-   msg".utf8) + Data([0]) + Data(" with nul.\n".utf8)
@@ -244,7 +244,7 @@ import Testing
         #expect(workspace.value("SELECT count(*) FROM entries WHERE code = -1", as: Int.self) == 1)
     }
 
-    @Test(.bug(id: "link-quadratic", "InlineMarkup's link stripping rescans the rest of the line for each '[': a line of 20k '[a](' takes ~19 s in a debug build"))
+    @Test(.bug(id: "link-quadratic", "found here, fixed in 6be6354: InlineMarkup's link stripping rescans the rest of the line for each '[': a line of 20k '[a](' takes ~19 s in a debug build"))
     func unclosedLinksDoNotTakeQuadraticTime() throws {
         let workspace = try Workspace()
         let text = "#### \\-1 A\n\n-   " + String(repeating: "[a](", count: 20_000) + "\n\n#### \\-2 B\n\n-   " + String(repeating: "[", count: 20_000) + "\n"
@@ -271,7 +271,7 @@ import Testing
 
     // MARK: Codes, headings, tables
 
-    @Test(.bug(id: "code-range", "a heading whose code has more than 18 digits is silently dropped: its heading is counted as the title or prose and its message as prose; nothing is reported"))
+    @Test(.bug(id: "code-range", "found here, fixed in 6be6354: a heading whose code has more than 18 digits is silently dropped: its heading is counted as the title or prose and its message as prose; nothing is reported"))
     func aCodeOutOfSixtyFourBitRange() throws {
         let workspace = try Workspace()
         let path = try workspace.file("range.md", Data("""
@@ -288,7 +288,7 @@ import Testing
         if result.status == 0 { #expect(workspace.value("SELECT count(*) FROM entries WHERE code = -1", as: Int.self) == 1) }
     }
 
-    @Test(.bug(id: "code-range", "a 19-digit code within Int64 (-9223372036854775807) is dropped without a word"))
+    @Test(.bug(id: "code-range", "found here, fixed in 6be6354: a 19-digit code within Int64 (-9223372036854775807) is dropped without a word"))
     func aNineteenDigitCodeInRange() throws {
         let workspace = try Workspace()
         let path = try workspace.file("max.md", Data("#### \\-9223372036854775807 MAX\n\n-   The largest.\n\n#### \\-1 OK\n\n-   fine.\n".utf8))
@@ -323,7 +323,7 @@ import Testing
         }
     }
 
-    @Test(.bug(id: "duplicate-input", "the same document given twice: the summary counts it twice (documents 2, entries 304) while the file holds it once, and nothing says the second was skipped"))
+    @Test(.bug(id: "duplicate-input", "found here, fixed in 6be6354: the same document given twice: the summary counts it twice (documents 2, entries 304) while the file holds it once, and nothing says the second was skipped"))
     func theSameDocumentTwice() throws {
         let workspace = try Workspace()
         let first = try workspace.file("coin-m.md", Self.coinM)
@@ -375,7 +375,7 @@ import Testing
         check(workspace.build([dangling]), workspace, .fails, names: dangling)
     }
 
-    @Test(.bug(id: "device-message", "/dev/null is refused with 'You don't have permission', which is false (root can read it)"))
+    @Test(.bug(id: "device-message", "found here, fixed in 6be6354: /dev/null is refused with 'You don't have permission', which is false (root can read it)"))
     func aCharacterDevice() throws {
         let workspace = try Workspace()
         let result = check(workspace.build(["/dev/null"]), workspace, .either, names: "/dev/null")

@@ -44,7 +44,9 @@ struct MarkdownParser: DocumentParser {
         } else if InlineMarkup.isAnchorLine(line.text) {
             builder.mark(line.number, .anchor)
         } else if let url = MarkdownText.sourceURL(line.text) {
+            // The source line closes the page: nothing after it belongs to an entry.
             builder.setSource(url, line: line.number)
+            inEntry = false
         } else if let heading = MarkdownText.heading(line.text) {
             readHeading(InlineMarkup.clean(heading.text), line: line)
         } else if PipeTable.startsTable(lines, at: index) {

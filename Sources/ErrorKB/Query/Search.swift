@@ -96,8 +96,10 @@ extension KnowledgeBase {
             // Nothing to look up in the index (a query of symbols only): scan the text.
             sql = "SELECT s.entry_id, s.reason_id, NULL FROM search_docs s JOIN documents d ON d.id = s.document_id WHERE 1"
         } else {
-            let joined = patterns.map { "(\($0))" }.joined(separator: options.matchAny ? " OR " : " AND ")
-            let pattern = try FTS5Pattern(rawPattern: joined, allowedColumns: [])
+            // Every token is letters and digits in double quotes, so the pattern is valid FTS5 by
+            // construction; GRDB's FTS5Pattern(rawPattern:) would open an in-memory database per
+            // query to check it, which cost more than the search itself.
+            let pattern = patterns.map { "(\($0))" }.joined(separator: options.matchAny ? " OR " : " AND ")
             sql = """
                 SELECT s.entry_id, s.reason_id, bm25(search_index, 4.0, 1.0) AS score
                 FROM search_index JOIN search_docs s ON s.id = search_index.rowid JOIN documents d ON d.id = s.document_id

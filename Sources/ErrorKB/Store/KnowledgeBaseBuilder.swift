@@ -95,6 +95,7 @@ public enum KnowledgeBaseBuilder {
         }
         let temp = directory.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         try? FileManager.default.removeItem(at: temp)
+        removeAbandonedTemps(of: target)
         defer { try? FileManager.default.removeItem(at: temp) }
         do {
             if let source { try FileManager.default.copyItem(atPath: source, toPath: temp.path) }
@@ -114,6 +115,17 @@ public enum KnowledgeBaseBuilder {
         }
         guard rename(temp.path, target.path) == 0 else {
             throw KnowledgeBaseError.cannotWrite(path: path, detail: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Temp files of builds that were killed (their process is gone) are removed by the next build.
+    private static func removeAbandonedTemps(of target: URL) {
+        let directory = target.deletingLastPathComponent()
+        let prefix = ".\(target.lastPathComponent)."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(".tmp".count)),
+                  pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
     }
 

@@ -2,21 +2,23 @@ import ErrorKB
 import Foundation
 import FuzzerDriver
 
-/// The seed corpus in memory, built once per process.
+// The search path given an arbitrary string as a query against the seed corpus. The first byte
+// picks the options (domain, language, limit, any-term matching); the rest is the query. Search
+// must neither throw (an SQLite error reaching the caller) nor crash.
 let knowledgeBase = try! KnowledgeBase.inMemory(EmbeddedCorpus.importSeed())
+let domains: [String?] = [nil, "wallet", "coin-margined-futures", "nope"]
+let languages: [MessageLanguage?] = [nil, .en, .zh, nil]
 
-/// Any string as a search query, alone and with each filter: search must neither throw (an
-/// SQLite error reaching the caller) nor crash.
 func fuzzSearch(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-    let query = String(decoding: UnsafeBufferPointer(start: data, count: count), as: UTF8.self)
-    let options = [SearchOptions(), SearchOptions(domain: "wallet", lang: .zh, limit: 3),
-                   SearchOptions(lang: .en, limit: 1, matchAny: true)]
-    for option in options {
-        do {
-            _ = try knowledgeBase.search(query, options: option)
-        } catch {
-            fatalError("search threw for \(Array(query.utf8)) with \(option): \(error)")
-        }
+    guard let data, count > 0 else { return 0 }
+    let selector = Int(data[0])
+    let query = String(decoding: UnsafeBufferPointer(start: data + 1, count: count - 1), as: UTF8.self)
+    let options = SearchOptions(domain: domains[selector & 3], lang: languages[(selector >> 2) & 3],
+                                limit: [20, 1, 5, 100][(selector >> 4) & 3], matchAny: selector & 0x40 != 0)
+    do {
+        _ = try knowledgeBase.search(query, options: options)
+    } catch {
+        fatalError("search threw for \(Array(query.utf8).prefix(200)) with \(options): \(error)")
     }
     return 0
 }
