@@ -37,7 +37,7 @@ extension KnowledgeBase {
                 arguments += [domain]
             }
             sql += " ORDER BY d.domain, d.locale, e.ordinal"
-            let ids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+            let ids = try db.cachedValues(Int64.self, sql, arguments)
             return try entryDetails(db, ids: ids)
         }
     }

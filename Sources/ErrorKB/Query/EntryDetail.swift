@@ -46,25 +46,24 @@ extension KnowledgeBase {
     /// Loads entries by id, keeping the order of `ids`.
     func entryDetails(_ db: Database, ids: [Int64]) throws -> [EntryDetail] {
         guard !ids.isEmpty else { return [] }
-        let list = ids.map(String.init).joined(separator: ",")
+        let list = idList(ids)
         var messages: [Int64: [MessageText]] = [:]
-        let records = try MessageRecord
-            .filter(ids.contains(MessageRecord.Columns.entryID))
-            .order(MessageRecord.Columns.entryID, MessageRecord.Columns.ordinal)
-            .fetchAll(db)
+        let records = try MessageRecord.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM messages WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, ordinal
+            """), arguments: [list])
         for record in records {
             messages[record.entryID, default: []].append(MessageText(text: record.text, lang: record.lang, line: record.line))
         }
         var relations: [Int64: [EntryDetail.Relation]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT entry_id, relation, code FROM entry_relations WHERE entry_id IN (\(list)) ORDER BY id") {
+        for row in try db.cachedRows("SELECT entry_id, relation, code FROM entry_relations WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY id", [list]) {
             relations[row[0], default: []].append(.init(relation: row[1], code: row[2]))
         }
         var byID: [Int64: EntryDetail] = [:]
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.cachedRows("""
             SELECT e.id, d.domain, d.locale, e.code, e.name, s.title, coalesce(d.source_url, d.file_name), d.file_name, e.line, e.document_id
             FROM entries e JOIN documents d ON d.id = e.document_id LEFT JOIN headings s ON s.id = e.section_id
-            WHERE e.id IN (\(list))
-            """)
+            WHERE e.id IN (SELECT value FROM json_each(?))
+            """, [list])
         for row in rows {
             let id: Int64 = row[0]
             let code: Int64 = row[3]
@@ -79,13 +78,13 @@ extension KnowledgeBase {
     }
 
     func reasonDetails(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [ReasonDetail] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.cachedRows("""
             SELECT r.id, d.domain, d.locale, s.title, r.message, r.description, coalesce(d.source_url, d.file_name), d.file_name, r.line
             FROM reason_rows r JOIN documents d ON d.id = r.document_id LEFT JOIN headings s ON s.id = r.section_id
             WHERE \(condition) ORDER BY r.document_id, r.ordinal
-            """, arguments: arguments)
+            """, arguments)
         return try rows.map { row in
-            let codes = try Int64.fetchAll(db, sql: "SELECT code FROM reason_codes WHERE reason_id = ? ORDER BY ordinal", arguments: [row[0] as Int64])
+            let codes = try db.cachedValues(Int64.self, "SELECT code FROM reason_codes WHERE reason_id = ? ORDER BY ordinal", [row[0] as Int64])
             return ReasonDetail(domain: row[1], locale: row[2], section: row[3], message: row[4], description: row[5],
                                 codes: codes, source: row[6], file: row[7], line: row[8])
         }

@@ -53,8 +53,9 @@ extension KnowledgeBase {
                 var sql = "SELECT e.id FROM entries e JOIN documents d ON d.id = e.document_id WHERE e.code IN (?, ?)"
                 var arguments: StatementArguments = [code, code > 0 ? -code : code]
                 appendFilters(to: &sql, &arguments, options, entryColumn: "e.id", reasonColumn: "NULL")
-                sql += " ORDER BY d.domain, e.ordinal LIMIT \(options.limit)"
-                let ids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+                sql += " ORDER BY d.domain, e.ordinal LIMIT ?"
+                arguments += [options.limit]
+                let ids = try db.cachedValues(Int64.self, sql, arguments)
                 for entry in try entryDetails(db, ids: ids) {
                     seen.insert(entry.id)
                     hits.append(SearchHit(entry: entry, terms: terms, score: nil))
@@ -110,8 +111,8 @@ extension KnowledgeBase {
             // entries) rank the first `rankingWindow` matches in document order. Filters could be
             // starved by that cut, so they keep the full ranking.
             if literals.isEmpty, options.domain == nil, options.lang == nil,
-               let last = try Int64.fetchOne(db, sql: "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?",
-                                             arguments: [pattern, Self.rankingWindow - 1]) {
+               let last = try db.cachedValue(Int64.self, "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?",
+                                              [pattern, Self.rankingWindow - 1]) {
                 sql += " AND search_index.rowid <= ?"
                 arguments += [last]
             }
@@ -127,8 +128,9 @@ extension KnowledgeBase {
         }
         appendFilters(to: &sql, &arguments, options, entryColumn: "s.entry_id", reasonColumn: "s.reason_id")
         sql += patterns.isEmpty ? " ORDER BY s.id" : " ORDER BY score, s.id"
-        sql += " LIMIT \(limit)"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { Match(entryID: $0[0], reasonID: $0[1], score: $0[2]) }
+        sql += " LIMIT ?"
+        arguments += [limit]
+        return try db.cachedRows(sql, arguments).map { Match(entryID: $0[0], reasonID: $0[1], score: $0[2]) }
     }
 
     private func appendFilters(to sql: inout String, _ arguments: inout StatementArguments, _ options: SearchOptions,
