@@ -49,7 +49,10 @@ extension KnowledgeBase {
     }
 
     public func stats() throws -> Stats {
-        try read { db in
+        try read { db in try Self.stats(db) }
+    }
+
+    static func stats(_ db: Database) throws -> Stats {
             let documents = try Row.fetchAll(db, sql: """
                 SELECT d.file_name, d.domain, d.locale, coalesce(d.source_url, d.file_name), d.sha256, d.line_count,
                        (SELECT count(*) FROM headings WHERE document_id = d.id),
@@ -66,7 +69,6 @@ extension KnowledgeBase {
             }
             return Stats(schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
                          documents: documents, duplicateGroups: try Self.duplicateGroupCounts(db))
-        }
     }
 
     /// Groups per kind: a code in a document, a name in a domain, or a code across domains.

@@ -29,10 +29,15 @@ public struct KnowledgeBase: Sendable {
     let reader: any DatabaseReader
     /// Where the database lives, for messages (":memory:" for an in-memory one).
     public let path: String
+    /// An in-memory database is ours alone and never changes after it is filled, so its reads
+    /// skip GRDB's read-only guard: that guard toggles `PRAGMA query_only`, which expires every
+    /// cached statement and made each search compile its SQL again.
+    private let unguardedReads: Bool
 
-    init(reader: any DatabaseReader, path: String) {
+    init(reader: any DatabaseReader, path: String, unguardedReads: Bool = false) {
         self.reader = reader
         self.path = path
+        self.unguardedReads = unguardedReads
     }
 
     /// Opens an existing database read-only: nothing is ever written beside it.
@@ -59,7 +64,7 @@ public struct KnowledgeBase: Sendable {
             try KnowledgeBaseBuilder.writeDictionary(db)
             try KnowledgeBaseBuilder.fill(db, with: documents)
         }
-        return KnowledgeBase(reader: queue, path: ":memory:")
+        return KnowledgeBase(reader: queue, path: ":memory:", unguardedReads: true)
     }
 
     /// Checks the file is an ErrorKB database this binary can read.
@@ -89,7 +94,7 @@ public struct KnowledgeBase: Sendable {
     /// Runs a read, turning SQLite failures into a clear `KnowledgeBaseError`.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try reader.read(body)
+            return try unguardedReads ? reader.unsafeReentrantRead(body) : reader.read(body)
         } catch let error as DatabaseError {
             throw Self.classify(error, path: path)
         }
