@@ -27,7 +27,7 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 KB = os.path.join(ROOT, ".build-static", "release", "kb")
 KB_BENCH = os.path.join(ROOT, ".build-static", "release", "kb-bench")
 TABLES = ["documents", "document_versions", "headings", "entries", "messages", "placeholders", "mentions",
-          "entry_relations", "reason_rows", "reason_codes", "line_kinds", "line_spans", "search_docs", "metadata", "dictionary"]
+          "entry_relations", "reason_rows", "reason_codes", "line_kinds", "line_spans", "metadata", "dictionary"]
 
 
 def timed(cmd, **kw):
@@ -151,11 +151,11 @@ def main():
     equivalents = {
         "show -1121": ("SELECT d.domain, e.code, e.name, m.text FROM entries e JOIN documents d ON d.id = e.document_id "
                        "LEFT JOIN messages m ON m.entry_id = e.id WHERE e.code IN (-1121, 1121) ORDER BY d.domain, e.ordinal, m.ordinal;"),
-        "search 余额不足": ("SELECT s.entry_id, e.name FROM search_index JOIN search_docs s ON s.id = search_index.rowid "
-                        "LEFT JOIN entries e ON e.id = s.entry_id WHERE search_index MATCH '\"余额 额不 不足\"' "
+        "search 余额不足": ("SELECT e.id, e.name FROM search_index f "
+                        "LEFT JOIN entries e ON e.id = f.rowid WHERE search_index MATCH '\"余额 额不 不足\"' "
                         "ORDER BY bm25(search_index, 4.0, 1.0) LIMIT 20;"),
-        "search symbol": ("SELECT s.entry_id, e.name FROM search_index JOIN search_docs s ON s.id = search_index.rowid "
-                          "LEFT JOIN entries e ON e.id = s.entry_id WHERE search_index MATCH '\"symbol\"*' "
+        "search symbol": ("SELECT e.id, e.name FROM search_index f "
+                          "LEFT JOIN entries e ON e.id = f.rowid WHERE search_index MATCH '\"symbol\"*' "
                           "ORDER BY bm25(search_index, 4.0, 1.0) LIMIT 20;"),
     }
     commands = {"show -1121": ["show", "-1121"], "search 余额不足": ["search", "余额不足", "--limit", "20"],

@@ -78,15 +78,15 @@ import Testing
         }
     }
 
-    @Test func documentsKeepRawTextDigestAndLineAccounting() throws {
+    @Test func documentsKeepDigestSizeAndLineAccounting() throws {
         try db.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT file_name, sha256, raw_text, line_count FROM documents ORDER BY file_name")
+            let rows = try Row.fetchAll(db, sql: "SELECT file_name, sha256, size, line_count FROM documents ORDER BY file_name")
             #expect(rows.count == 2)
             for row in rows {
                 let file = Fixtures.packageRoot.appendingPathComponent("seed").appendingPathComponent(row["file_name"])
                 let data = try Data(contentsOf: file)
                 #expect(row["sha256"] as String == SHA256.hex(of: data))
-                #expect(row["raw_text"] as String == String(decoding: data, as: UTF8.self))
+                #expect(row["size"] as Int == data.count)
             }
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM line_kinds WHERE kind = 'unexplained'") == 0)
             // Every line is counted exactly once.

@@ -31,6 +31,13 @@ struct VersionTests {
             // The seed documents are still there, untouched, and search sees only the current spot rows.
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") == 3)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_docs s JOIN documents d ON d.id = s.document_id WHERE d.domain = 'spot'") == 104 + 59)
+            // The replaced versions' rows left the index itself: it holds one row per current
+            // entry and table row, and the 2020 page's typo "occured" is found only in the COIN-M
+            // seed (a row left behind would point at a deleted entry, so the count is what shows it).
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index_docsize")
+                    == Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM reason_rows)"))
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH 'occured'") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH 'occurred'") == 1)
         }
         let search = KBProcess.run(["search", "NO_REFERENCE_PRICE", "--db", db, "--format", "csv"])
         #expect(search.stdout.components(separatedBy: "\r\n").filter { $0.hasPrefix("entry,spot") }.count == 1)

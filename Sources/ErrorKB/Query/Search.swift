@@ -93,19 +93,21 @@ extension KnowledgeBase {
         let literals = options.matchAny ? [] : terms.filter { SearchTerms.needsLiteralCheck($0) }.map { String($0).lowercased() }
         var sql: String
         var arguments: StatementArguments = []
+        // `s` has one row per entry or table row: search_index rowids are entries.id, or
+        // -reason_rows.id for table rows.
         if patterns.isEmpty {
             // Nothing to look up in the index (a query of symbols only): scan the text.
-            sql = "SELECT s.entry_id, s.reason_id, NULL FROM search_docs s JOIN documents d ON d.id = s.document_id WHERE 1"
+            sql = """
+                SELECT s.entry_id, s.reason_id, NULL AS score FROM (
+                    SELECT e.id AS id, e.id AS entry_id, NULL AS reason_id, e.document_id FROM entries e
+                    UNION ALL SELECT -r.id, NULL, r.id, r.document_id FROM reason_rows r) s
+                """
         } else {
             // Every token is letters and digits in double quotes, so the pattern is valid FTS5 by
             // construction; GRDB's FTS5Pattern(rawPattern:) would open an in-memory database per
             // query to check it, which cost more than the search itself.
             let pattern = patterns.map { "(\($0))" }.joined(separator: options.matchAny ? " OR " : " AND ")
-            sql = """
-                SELECT s.entry_id, s.reason_id, bm25(search_index, 4.0, 1.0) AS score
-                FROM search_index JOIN search_docs s ON s.id = search_index.rowid JOIN documents d ON d.id = s.document_id
-                WHERE search_index MATCH ?
-                """
+            var window = ""
             arguments += [pattern]
             // Ranking scores every match; for a very common term (one character in a million
             // entries) rank the first `rankingWindow` matches in document order. Filters could be
@@ -113,10 +115,20 @@ extension KnowledgeBase {
             if literals.isEmpty, options.domain == nil, options.lang == nil,
                let last = try db.cachedValue(Int64.self, "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?",
                                               [pattern, Self.rankingWindow - 1]) {
-                sql += " AND search_index.rowid <= ?"
+                window = " AND f.rowid <= ?"
                 arguments += [last]
             }
+            sql = """
+                SELECT s.entry_id, s.reason_id, s.score FROM (
+                    SELECT f.rowid AS id, CASE WHEN f.rowid > 0 THEN f.rowid END AS entry_id,
+                           CASE WHEN f.rowid < 0 THEN -f.rowid END AS reason_id,
+                           CASE WHEN f.rowid > 0 THEN (SELECT document_id FROM entries WHERE id = f.rowid)
+                                ELSE (SELECT document_id FROM reason_rows WHERE id = -f.rowid) END AS document_id,
+                           bm25(search_index, 4.0, 1.0) AS score
+                    FROM search_index f WHERE search_index MATCH ?\(window)) s
+                """
         }
+        sql += options.domain == nil ? " WHERE 1" : " JOIN documents d ON d.id = s.document_id WHERE 1"
         for literal in literals {
             sql += """
                  AND (instr(lower(coalesce((SELECT name FROM entries WHERE id = s.entry_id), '')), ?) > 0

@@ -74,6 +74,13 @@ public struct DataDictionary: Sendable {
             for column in object.columns { columns[column.name] = column.description }
             tables[object.name] = ["description": object.description, "columns": columns]
         }
+        // search_docs is a view: Datasette finds its index by content="search_docs", but a view
+        // has no rowid, so the search must join on id.
+        if var searchDocs = tables["search_docs"] as? [String: Any] {
+            searchDocs["fts_table"] = "search_index"
+            searchDocs["fts_pk"] = "id"
+            tables["search_docs"] = searchDocs
+        }
         let metadata: [String: Any] = [
             "title": "ErrorKB: API error codes",
             "description": "Error codes, names, messages and templates imported from API documentation pages. Start with the catalog view.",

@@ -4,13 +4,13 @@ import GRDB
 struct DocumentWriter {
     let db: Database
     private let insertDocument, insertVersion, insertHeading, insertEntry, insertMessage, insertPlaceholder: BulkStatement
-    private let insertRelation, insertMention, insertReason, insertReasonCode, insertSearchDoc, insertLineKind, insertSpan: BulkStatement
+    private let insertRelation, insertMention, insertReason, insertReasonCode, insertSearchRow, insertLineKind, insertSpan: BulkStatement
 
     init(db: Database) throws {
         self.db = db
         insertDocument = try BulkStatement(db, sql: """
-            INSERT INTO documents (source_url, domain, locale, title, format, file_name, sha256, size, line_count, raw_text, identity)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO documents (source_url, domain, locale, title, format, file_name, sha256, size, line_count, identity)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertVersion = try BulkStatement(db, sql: """
             INSERT INTO document_versions (identity, version, domain, locale, source_url, file_name, sha256, size, line_count,
@@ -28,7 +28,7 @@ struct DocumentWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertReasonCode = try BulkStatement(db, sql: "INSERT INTO reason_codes (reason_id, ordinal, code) VALUES (?, ?, ?)")
-        insertSearchDoc = try BulkStatement(db, sql: "INSERT INTO search_docs (document_id, entry_id, reason_id, name_terms, text_terms) VALUES (?, ?, ?, ?, ?)")
+        insertSearchRow = try BulkStatement(db, sql: "INSERT INTO search_index (rowid, name_terms, text_terms) VALUES (?, ?, ?)")
         insertLineKind = try BulkStatement(db, sql: "INSERT INTO line_kinds (document_id, kind, lines) VALUES (?, ?, ?)")
         insertSpan = try BulkStatement(db, sql: "INSERT INTO line_spans (document_id, kind, first_line, last_line) VALUES (?, ?, ?, ?)")
     }
@@ -42,8 +42,7 @@ struct DocumentWriter {
         for (index, value) in values.enumerated() { insertDocument.bind(Int32(index + 1), value) }
         insertDocument.bind(8, document.size)
         insertDocument.bind(9, document.lineCount)
-        insertDocument.bind(10, document.rawText)
-        insertDocument.bind(11, document.identity)
+        insertDocument.bind(10, document.identity)
         let documentID = try insertDocument.run()
 
         insertVersion.bind(1, document.identity)
@@ -95,7 +94,7 @@ struct DocumentWriter {
                 insertMessage.bind(3, message.text)
                 insertMessage.bind(4, message.lang.rawValue)
                 insertMessage.bind(5, message.line)
-                insertMessage.bind(6, template.canonical)
+                insertMessage.bind(6, template.placeholders.isEmpty ? nil : template.canonical)
                 insertMessage.bind(7, template.placeholders.count)
                 let messageID = try insertMessage.run()
                 for (ordinal, placeholder) in template.placeholders.enumerated() {
@@ -114,8 +113,7 @@ struct DocumentWriter {
                 insertRelation.bind(4, relation.line)
                 try insertRelation.run()
             }
-            try writeSearchDoc(documentID: documentID, entryID: entryID, reasonID: nil, name: entry.name ?? "",
-                               text: entry.messages.map(\.text).joined(separator: "\n"))
+            try writeSearchRow(SearchRow(entryID: entryID, name: entry.name, messages: entry.messages.map(\.text)))
         }
         return ids
     }
@@ -149,17 +147,15 @@ struct DocumentWriter {
                 insertReasonCode.bind(3, code)
                 try insertReasonCode.run()
             }
-            try writeSearchDoc(documentID: documentID, entryID: nil, reasonID: reasonID, name: reason.message, text: reason.description)
+            try writeSearchRow(SearchRow(reasonID: reasonID, message: reason.message, description: reason.description))
         }
     }
 
-    private func writeSearchDoc(documentID: Int64, entryID: Int64?, reasonID: Int64?, name: String, text: String) throws {
-        insertSearchDoc.bind(1, documentID)
-        insertSearchDoc.bind(2, entryID)
-        insertSearchDoc.bind(3, reasonID)
-        insertSearchDoc.bind(4, SearchTerms.indexForm(name))
-        insertSearchDoc.bind(5, SearchTerms.indexForm(text))
-        try insertSearchDoc.run()
+    private func writeSearchRow(_ row: SearchRow) throws {
+        insertSearchRow.bind(1, row.rowid)
+        insertSearchRow.bind(2, row.nameTerms)
+        insertSearchRow.bind(3, row.textTerms)
+        try insertSearchRow.run()
     }
 
     /// Counts every line kind, and records where the non-entry text is (runs of one kind).

@@ -85,7 +85,8 @@ public enum KnowledgeBaseBuilder {
     }
 
     /// Writes `path` anew: a temporary copy (of `source`, or empty) is changed by `body`, analyzed,
-    /// vacuumed, and renamed over `path`.
+    /// and renamed over `path`. A copy that had rows deleted is vacuumed; a new file has no free
+    /// pages to reclaim, and vacuuming it would write every page a second time.
     private static func rewrite(_ path: String, startingFrom source: String?, _ body: (DatabaseQueue) throws -> Void) throws {
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent()
@@ -106,7 +107,10 @@ public enum KnowledgeBaseBuilder {
             }
             let queue = try DatabaseQueue(path: temp.path, configuration: config)
             try body(queue)
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE; VACUUM") }
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "ANALYZE")
+                if source != nil { try db.execute(sql: "VACUUM") }
+            }
             try queue.close()
         } catch let error as DatabaseError {
             throw KnowledgeBaseError.cannotWrite(path: path, detail: error.message ?? "\(error.resultCode)")
@@ -129,8 +133,8 @@ public enum KnowledgeBaseBuilder {
         }
     }
 
-    /// Writes the documents, then fills the search index in one pass after the rows. A document
-    /// with the identity of one already there replaces it, unless its bytes are the same.
+    /// Writes the documents and their search rows. A document with the identity of one already
+    /// there replaces it, unless its bytes are the same.
     @discardableResult
     static func fill(_ db: Database, with documents: [ImportedDocument]) throws -> [AddResult] {
         // Secondary indexes are built once after the rows, which is much faster than keeping
@@ -151,6 +155,7 @@ public enum KnowledgeBaseBuilder {
                 if current["sha256"] as String == document.sha256 {
                     action = .unchanged
                 } else {
+                    try SearchRow.deleteRows(ofDocument: current["id"], db)
                     try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [current["id"] as Int64])
                     action = .replaced
                 }
@@ -160,14 +165,8 @@ public enum KnowledgeBaseBuilder {
             results.append(AddResult(file: document.fileName, domain: document.origin.domain, locale: document.origin.locale,
                                      action: action, version: version))
         }
-        try rebuildIndexes(db)
-        return results
-    }
-
-    /// The search index and the recorded inputs, from the documents the file now holds.
-    static func rebuildIndexes(_ db: Database) throws {
-        try db.execute(sql: "INSERT INTO search_index(search_index) VALUES ('rebuild')")
         try writeMetadata(db)
+        return results
     }
 
     /// The data dictionary, from schema/dictionary.md.
