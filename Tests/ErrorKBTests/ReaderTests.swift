@@ -77,6 +77,14 @@ import Testing
         #expect(MarkdownText.bullet("-1000 X") == nil)
     }
 
+    @Test(arguments: [("abc", "", true), ("abc", "abc", true), ("ab", "abc", false), ("xxabc", "abc", true), ("aab", "ab", true),
+                      ("", "a", false), ("abx", "abc", false), ("先替换错误代码-1999", "替换", true), ("替", "替换", false), ("a\tb", "\t", true)])
+    func byteSearch(haystack: String, needle: String, found: Bool) {
+        #expect(haystack.containsBytes(needle) == found)
+        #expect(("<" + haystack + ">").dropFirst().dropLast().containsBytes(needle) == found)
+        if needle.utf8.count == 1 { #expect(haystack.containsByte(needle.utf8.first!) == found) }
+    }
+
     @Test func embeddedFilesMatchTheRepository() throws {
         for (name, data) in EmbeddedCorpus.seedDocuments {
             #expect(try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("seed/\(name)")) == data)

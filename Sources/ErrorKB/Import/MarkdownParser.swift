@@ -124,7 +124,7 @@ struct MarkdownParser: DocumentParser {
         builder.mark(lines[index].number...lines[index + 1].number, keyed ? .tableHeader : .otherTable)
         let leadingPipe = lines[index].trimmed.hasPrefix("|")
         var i = index + 2
-        while i < lines.count, !lines[i].isBlank, lines[i].text.contains("|"), MarkdownText.heading(lines[i].text) == nil {
+        while i < lines.count, !lines[i].isBlank, lines[i].text.containsByte(UInt8(ascii: "|")), MarkdownText.heading(lines[i].text) == nil {
             var end = i
             var text = String(lines[i].text)
             // With leading pipes a row ends with a pipe; until then its last cell runs on.

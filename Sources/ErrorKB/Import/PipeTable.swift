@@ -8,7 +8,7 @@
 enum PipeTable {
     /// A header line: it holds a pipe and the next line is the `---|---` separator.
     static func startsTable(_ lines: [SourceLine], at index: Int) -> Bool {
-        guard index + 1 < lines.count, lines[index].text.contains("|") else { return false }
+        guard index + 1 < lines.count, lines[index].text.containsByte(UInt8(ascii: "|")) else { return false }
         return isSeparator(lines[index + 1].text)
     }
 

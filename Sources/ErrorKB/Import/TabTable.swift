@@ -4,7 +4,7 @@
 ///     "Filter failure: LOT_SIZE"<TAB>"数量"太高，太低和/或不遵循该交易对的步长规则。
 enum TabTable {
     static func isHeader(_ text: Substring) -> Bool {
-        text.contains("\t") && !text.trimmingWhitespace().hasPrefix("\"")
+        text.containsByte(0x09) && !text.trimmingWhitespace().hasPrefix("\"")
     }
 
     static func row(_ text: Substring) -> (message: String, description: String)? {

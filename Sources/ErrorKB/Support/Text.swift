@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Substring {
     /// Trims ASCII whitespace, no-break spaces (U+00A0), ideographic spaces (U+3000) and BOMs
     /// (U+FEFF), working on UTF-8 bytes: this runs for every line of every document.
@@ -73,15 +79,31 @@ public enum MessageLanguage: String, Sendable, Codable, CaseIterable {
 extension StringProtocol {
     /// Byte-level substring test, without Foundation (whose search folds characters and is slow).
     func containsBytes(_ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return true }
-        let haystack = Array(self.utf8)
-        guard haystack.count >= pattern.count else { return false }
-        var i = 0
-        while i + pattern.count <= haystack.count {
-            if haystack[i] == first && haystack[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
-            i += 1
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            // Native strings and their substrings are contiguous, so this copies nothing.
+            utf8.withContiguousStorageIfAvailable { bytesContain($0, pattern) }
+                ?? Array(utf8).withUnsafeBufferPointer { bytesContain($0, pattern) }
         }
-        return false
     }
+
+    /// Whether an ASCII byte occurs, without Foundation.
+    func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.count > 0 && memchr($0.baseAddress!, Int32(byte), $0.count) != nil } ?? utf8.contains(byte)
+    }
+}
+
+/// memchr for the first byte, then memcmp.
+private func bytesContain(_ haystack: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let p = pattern.baseAddress, !pattern.isEmpty else { return true }
+    guard let h = haystack.baseAddress, haystack.count >= pattern.count else { return false }
+    let last = haystack.count - pattern.count
+    var start = 0
+    while start <= last {
+        guard let hit = memchr(h + start, Int32(p[0]), last - start + 1) else { return false }
+        let index = hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: h)
+        if memcmp(h + index, p, pattern.count) == 0 { return true }
+        start = index + 1
+    }
+    return false
 }
