@@ -22,20 +22,20 @@ struct Build: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        let imported = documents.isEmpty
-            ? try EmbeddedCorpus.importSeed()
-            : try documents.map { try origin.importFile($0) }
-        let summary = try KnowledgeBaseBuilder.build(imported, to: out)
+        // Files are streamed into the database as they are read.
+        let inputs = documents.isEmpty
+            ? try EmbeddedCorpus.importSeed().map(DocumentInput.document)
+            : try documents.map { try origin.input($0) }
+        let summary = try KnowledgeBaseBuilder.build(inputs, to: out)
         if let path = datasetteMetadata {
             let name = URL(fileURLWithPath: out).deletingPathExtension().lastPathComponent
-            let sources = Array(Set(imported.map { $0.parsed.sourceURL ?? $0.fileName })).sorted()
-            let data = try DataDictionary.embedded.datasetteMetadata(databaseName: name, sources: sources)
+            let data = try DataDictionary.embedded.datasetteMetadata(databaseName: name, sources: summary.sources)
             do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
                 throw KBFailure("\(path): cannot write: \(error.localizedDescription)")
             }
         }
-        for document in imported where document.parsed.entries.isEmpty && document.parsed.reasons.isEmpty {
-            FileHandle.standardError.write(Data("kb: \(document.fileName): no entries or table rows; imported as an empty document\n".utf8))
+        for file in summary.emptyDocuments {
+            FileHandle.standardError.write(Data("kb: \(file): no entries or table rows; imported as an empty document\n".utf8))
         }
         for note in summary.notes { FileHandle.standardError.write(Data("kb: \(note)\n".utf8)) }
         for warning in summary.warnings {

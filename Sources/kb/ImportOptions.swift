@@ -35,8 +35,19 @@ struct ImportOptions: ParsableArguments {
     /// Imports a file with the flags that apply to it: --domain/--locale, else the first --origin
     /// whose glob matches the file name, else the document's URL.
     func importFile(_ path: String) throws -> ImportedDocument {
+        let (domain, locale) = try origin(of: path)
+        return try DocumentImporter.importFile(at: path, domain: domain, locale: locale, source: source)
+    }
+
+    /// A file for `kb build` to stream, with the flags that apply to it.
+    func input(_ path: String) throws -> DocumentInput {
+        let (domain, locale) = try origin(of: path)
+        return .file(path: path, domain: domain, locale: locale, source: source)
+    }
+
+    private func origin(of path: String) throws -> (domain: String?, locale: String?) {
         let name = URL(fileURLWithPath: path).lastPathComponent
         let origin = try parsedOrigins().first { fnmatch($0.glob, name, 0) == 0 }
-        return try DocumentImporter.importFile(at: path, domain: domain ?? origin?.domain, locale: locale ?? origin?.locale, source: source)
+        return (domain ?? origin?.domain, locale ?? origin?.locale)
     }
 }

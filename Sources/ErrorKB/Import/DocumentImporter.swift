@@ -1,27 +1,57 @@
 import Foundation
 
-/// A document read from disk or from the embedded seed corpus, ready to be stored.
+/// A document read from disk or from the embedded seed corpus. Read into memory (`parsed` holds
+/// every entry), or streamed into a database (`parsed` holds the header facts, sections, line
+/// kinds and warnings; the counts say what went to the database).
 public struct ImportedDocument: Sendable {
     public var fileName: String
     public var origin: DocumentOrigin
-    public var rawText: String
     public var sha256: String
     public var size: Int
     public var lineCount: Int
     public var parsed: ParsedDocument
+    public var entryCount: Int
+    public var messageCount: Int
+    public var tableRowCount: Int
 
     /// What makes two files versions of one document: domain, locale, and the source URL (the
     /// file name when there is none).
     public var identity: String {
         "\(origin.domain) \(origin.locale) " + (parsed.sourceURL ?? "file:\(fileName)")
     }
+
+    /// Whether it has nothing to attribute to a domain (no entries, no table rows).
+    public var isEmpty: Bool { entryCount == 0 && tableRowCount == 0 }
 }
 
 /// Turns the bytes of a documentation page into an `ImportedDocument`. The format is told from
 /// the content; domain and locale come from the flags, else from the page's source URL.
 public enum DocumentImporter {
+    /// Reads a whole file into memory (a page, a diff). `kb build` streams files instead.
     public static func importFile(at path: String, domain: String? = nil, locale: String? = nil, source: String? = nil) throws -> ImportedDocument {
-        let url = URL(fileURLWithPath: path)
+        try checkReadable(path)
+        return try importBytes(.file(path: path), fileName: path, domain: domain, locale: locale, source: source)
+    }
+
+    /// `source` gives (or overrides) the document's source URL, which is also its identity.
+    public static func importData(_ data: Data, fileName: String, domain: String? = nil, locale: String? = nil,
+                                  source: String? = nil) throws -> ImportedDocument {
+        try importBytes(.memory(data), fileName: fileName, domain: domain, locale: locale, source: source)
+    }
+
+    /// Reads a document into memory, `chunkSize` bytes at a time.
+    static func importBytes(_ bytes: DocumentBytes, fileName: String, domain: String?, locale: String?, source: String?,
+                            chunkSize: Int = LineReader.defaultChunkSize) throws -> ImportedDocument {
+        let collector = DocumentCollector()
+        var document = try read(bytes, fileName: fileName, domain: domain, locale: locale, source: source, into: collector, chunkSize: chunkSize)
+        document.parsed.entries = collector.entries
+        document.parsed.mentions = collector.mentions
+        document.parsed.reasons = collector.reasons
+        return document
+    }
+
+    /// Fails unless `path` is a regular file that can be opened.
+    static func checkReadable(_ path: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ImportError.unreadable(file: path, reason: "no such file")
@@ -29,39 +59,38 @@ public enum DocumentImporter {
         if isDirectory.boolValue { throw ImportError.unreadable(file: path, reason: "it is a directory") }
         let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
         if type != .typeRegular { throw ImportError.unreadable(file: path, reason: "not a regular file") }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw ImportError.unreadable(file: path, reason: (error as NSError).localizedDescription)
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw ImportError.unreadable(file: path, reason: String(cString: strerror(EACCES)))
         }
-        return try importData(data, fileName: path, domain: domain, locale: locale, source: source)
     }
 
-    /// `source` gives (or overrides) the document's source URL, which is also its identity.
-    public static func importData(_ data: Data, fileName: String, domain: String? = nil, locale: String? = nil,
-                                  source: String? = nil) throws -> ImportedDocument {
+    /// Reads a document line by line, handing entries, mentions and table rows to `sink` as each
+    /// becomes final; memory does not grow with the document. The sink's work is kept only if
+    /// this returns: on a throw (not UTF-8, no origin) the caller drops what the sink received.
+    static func read(_ bytes: DocumentBytes, fileName: String, domain: String?, locale: String?, source: String?,
+                     into sink: DocumentSink, chunkSize: Int = LineReader.defaultChunkSize) throws -> ImportedDocument {
         for (flag, value) in [("domain", domain), ("locale", locale)] {
             if let value, !isValidName(value) { throw ImportError.invalidOverride(file: fileName, flag: flag, value: value) }
         }
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else {
-            throw ImportError.notUTF8(file: fileName, line: firstInvalidLine(bytes))
-        }
-        // NUL bytes are kept in the raw text but not in what is parsed from it: SQLite and its
-        // clients read text as C strings, which end at a NUL. Each such line is reported.
-        var parseable = text
-        var nulLines: [Int] = []
-        if text.utf8.contains(0) {
-            nulLines = SourceLine.split(text).filter { $0.text.utf8.contains(0) }.map(\.number)
-            parseable = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{0}" }))
-        }
-        let lines = SourceLine.split(parseable)
-        var parsed = parse(lines)
-        parsed.warnings = nulLines.map { .init(line: $0, message: "NUL bytes removed") } + parsed.warnings
+        let reader = try LineReader(bytes, fileName: fileName, chunkSize: chunkSize)
+        let lines = LineWindow(reader)
+        // The format, from the start of the document: markdown when code headings say so; a page
+        // of tables only is markdown too, unless it has the scraped form's bare code lines.
+        let head = lines.prefix(formatLines)
+        let markdown = MarkdownParser.looksLike(head)
+            || (!ScrapedTextParser.looksLike(head) && head.contains { MarkdownText.heading($0.text) != nil || PipeTable.isSeparator($0.text) })
+        let builder = DocumentBuilder(format: markdown ? .markdown : .scrapedText, sink: sink)
+        var parser: any DocumentParser = markdown ? MarkdownParser(lines: lines, builder: builder) : ScrapedTextParser(lines: lines, builder: builder)
+        var parsed = parser.parse(lineCount: { reader.lineCount })
+        if let error = reader.error { throw error }
+        // NUL bytes are not part of what is parsed (SQLite and its clients read text as C
+        // strings, which end at a NUL); each such line is reported.
+        parsed.warnings = reader.nulLines.map { .init(line: $0, message: "NUL bytes removed") } + parsed.warnings
         if let source { parsed.sourceURL = source }
+        let counts = (entries: parser.builder.entryCount, messages: parser.builder.messageCount, rows: parser.builder.reasonCount)
         let fromURL: (domain: String?, locale: String?) = parsed.sourceURL.map(DocumentOrigin.parse(url:)) ?? (nil, nil)
         // A document with nothing to attribute (no entries, no table rows) needs no origin.
-        let isEmpty = parsed.entries.isEmpty && parsed.reasons.isEmpty
+        let isEmpty = counts.entries == 0 && counts.rows == 0
         let resolvedDomain = domain ?? fromURL.domain ?? (isEmpty ? "" : nil)
         let resolvedLocale = locale ?? fromURL.locale ?? (isEmpty ? "" : nil)
         guard let resolvedDomain, let resolvedLocale else {
@@ -71,36 +100,14 @@ public enum DocumentImporter {
         return ImportedDocument(
             fileName: (fileName as NSString).lastPathComponent,
             origin: DocumentOrigin(domain: resolvedDomain, locale: resolvedLocale),
-            rawText: text, sha256: SHA256.hex(of: data), size: data.count,
-            lineCount: lines.count, parsed: parsed)
+            sha256: reader.sha256(), size: reader.size, lineCount: reader.lineCount, parsed: parsed,
+            entryCount: counts.entries, messageCount: counts.messages, tableRowCount: counts.rows)
     }
 
-    /// Chooses the reader by content: markdown code headings, else scraped-text code lines.
-    public static func parse(_ lines: [SourceLine]) -> ParsedDocument {
-        // Markdown when code headings say so; a page of tables only is markdown too, unless it has
-        // the scraped form's bare code lines.
-        let markdown = MarkdownParser.looksLike(lines)
-            || (!ScrapedTextParser.looksLike(lines) && lines.contains { MarkdownText.heading($0.text) != nil || PipeTable.isSeparator($0.text) })
-        let format: any DocumentParser.Type = markdown ? MarkdownParser.self : ScrapedTextParser.self
-        var parser = format.init(lines: lines)
-        return parser.parse()
-    }
+    /// How many lines from the start tell the format.
+    static let formatLines = 20_000
 
     static func isValidName(_ value: String) -> Bool {
         !value.isEmpty && value.count <= 100 && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
-    }
-
-    private static func firstInvalidLine(_ bytes: Data) -> Int {
-        var line = 1
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
-            guard length > 0, index + length <= bytes.endIndex,
-                  String(data: bytes[index..<index + length], encoding: .utf8) != nil else { return line }
-            if byte == 0x0A { line += 1 }
-            index += length
-        }
-        return line
     }
 }

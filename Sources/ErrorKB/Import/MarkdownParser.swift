@@ -10,19 +10,19 @@
 ///     <a id="other-errors"></a>           anchors, dropped
 ///     > Source: <https://…>               source
 struct MarkdownParser: DocumentParser {
-    let lines: [SourceLine]
+    let lines: LineWindow
     var builder: DocumentBuilder
     /// Whether the lines being read belong to an entry (after its heading, before the next heading).
     private var inEntry = false
     private var lastWasMessage = false
 
-    init(lines: [SourceLine]) {
+    init(lines: LineWindow, builder: DocumentBuilder) {
         self.lines = lines
-        builder = DocumentBuilder(format: .markdown, lineCount: lines.count)
+        self.builder = builder
     }
 
     /// Markdown pages head their entries with `#` headings that start with a code.
-    static func looksLike(_ lines: [SourceLine]) -> Bool {
+    static func looksLike(_ lines: ArraySlice<SourceLine>) -> Bool {
         lines.contains { line in
             guard let heading = MarkdownText.heading(line.text) else { return false }
             return CodeLine(InlineMarkup.clean(heading.text)[...], requireMinus: false) != nil
@@ -32,13 +32,13 @@ struct MarkdownParser: DocumentParser {
     mutating func read(at index: Int) -> Int {
         let line = lines[index]
         var next = index + 1
-        defer { if !line.isBlank { lastWasMessage = builder.document.lineKinds[lines[next - 1].number - 1] == .message } }
+        defer { if !line.isBlank { lastWasMessage = builder.kind(ofLine: lines[next - 1].number) == .message } }
         if line.isBlank {
             builder.mark(line.number, .blank)
         } else if index == 0, line.trimmed == "---", let end = readFrontMatter() {
             next = end + 1
         } else if MarkdownText.isFence(line.text) {
-            let end = lines[(index + 1)...].firstIndex(where: { MarkdownText.isFence($0.text) }) ?? lines.count - 1
+            let end = lines.firstIndex(from: index + 1, where: { MarkdownText.isFence($0.text) }) ?? lines.lastIndex
             builder.mark(line.number...lines[end].number, .jsonExample)
             next = end + 1
         } else if InlineMarkup.isAnchorLine(line.text) {
@@ -67,9 +67,10 @@ struct MarkdownParser: DocumentParser {
 
     /// YAML front matter between `---` lines at the top; `url:` is the source, `title:` the title.
     private mutating func readFrontMatter() -> Int? {
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmed == "---" }) else { return nil }
+        guard let end = lines.firstIndex(from: 1, where: { $0.trimmed == "---" }) else { return nil }
         builder.mark(lines[0].number...lines[end].number, .frontMatter)
-        for line in lines[1..<end] {
+        for index in 1..<end {
+            let line = lines[index]
             let text = line.trimmed
             guard let colon = text.firstIndex(of: ":") else { continue }
             var value = text[text.index(after: colon)...].trimmingWhitespace()
@@ -94,7 +95,7 @@ struct MarkdownParser: DocumentParser {
             return builder.skip(line.number, "code out of 64-bit range; entry skipped")
         }
         let document = builder.document
-        if document.sections.isEmpty && document.entries.isEmpty && (document.title == nil || document.title == text) {
+        if document.sections.isEmpty && builder.entryCount == 0 && (document.title == nil || document.title == text) {
             // The first heading is the title; pages often repeat it.
             builder.setTitle(text, line: line.number)
         } else {
@@ -124,11 +125,11 @@ struct MarkdownParser: DocumentParser {
         builder.mark(lines[index].number...lines[index + 1].number, keyed ? .tableHeader : .otherTable)
         let leadingPipe = lines[index].trimmed.hasPrefix("|")
         var i = index + 2
-        while i < lines.count, !lines[i].isBlank, lines[i].text.containsByte(UInt8(ascii: "|")), MarkdownText.heading(lines[i].text) == nil {
+        while lines.has(i), !lines[i].isBlank, lines[i].text.containsByte(UInt8(ascii: "|")), MarkdownText.heading(lines[i].text) == nil {
             var end = i
             var text = String(lines[i].text)
             // With leading pipes a row ends with a pipe; until then its last cell runs on.
-            while leadingPipe, !text.trimmingWhitespace().hasSuffix("|"), end + 1 < lines.count,
+            while leadingPipe, !text.trimmingWhitespace().hasSuffix("|"), lines.has(end + 1),
                   MarkdownText.heading(lines[end + 1].text) == nil {
                 end += 1
                 text += "\n" + lines[end].text
@@ -144,9 +145,9 @@ struct MarkdownParser: DocumentParser {
         return i
     }
 
-    private static func leadsInToExample(_ lines: [SourceLine], after index: Int) -> Bool {
-        guard let next = lines[(index + 1)...].first(where: { !$0.isBlank }) else { return false }
-        return MarkdownText.isFence(next.text)
+    private static func leadsInToExample(_ lines: LineWindow, after index: Int) -> Bool {
+        guard let next = lines.firstIndex(from: index + 1, where: { !$0.isBlank }) else { return false }
+        return MarkdownText.isFence(lines[next].text)
     }
 }
 

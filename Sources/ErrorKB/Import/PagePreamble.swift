@@ -4,7 +4,7 @@ struct PagePreamble {
     private var sawExample = false
 
     /// Reads one preamble line (or a whole JSON example). Returns nil when the body starts here.
-    mutating func read(_ lines: [SourceLine], at index: Int, into builder: inout DocumentBuilder) -> Int? {
+    mutating func read(_ lines: LineWindow, at index: Int, into builder: inout DocumentBuilder) -> Int? {
         let line = lines[index]
         let text = line.trimmed
         if RangeLabel.prefix(of: text) != nil || CodeLine(text, requireMinus: true) != nil { return nil }
@@ -35,9 +35,9 @@ struct PagePreamble {
         return String(url)
     }
 
-    private static func endOfJSON(_ lines: [SourceLine], from index: Int) -> Int? {
+    private static func endOfJSON(_ lines: LineWindow, from index: Int) -> Int? {
         var depth = 0
-        for i in index..<min(lines.count, index + 200) {
+        for i in index..<(index + 200) where lines.has(i) {
             for c in lines[i].text {
                 if c == "{" { depth += 1 } else if c == "}" { depth -= 1 }
             }
@@ -46,7 +46,7 @@ struct PagePreamble {
         return nil
     }
 
-    private static func nextNonBlank(_ lines: [SourceLine], after index: Int) -> Substring? {
-        lines[(index + 1)...].first(where: { !$0.isBlank })?.trimmed
+    private static func nextNonBlank(_ lines: LineWindow, after index: Int) -> Substring? {
+        lines.firstIndex(from: index + 1, where: { !$0.isBlank }).map { lines[$0].trimmed }
     }
 }

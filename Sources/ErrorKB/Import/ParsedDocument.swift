@@ -7,7 +7,7 @@ public enum DocumentFormat: String, Sendable, Codable {
 }
 
 /// Everything read from one document, before it is stored. Indices refer to the arrays here.
-public struct ParsedDocument: Sendable {
+public struct ParsedDocument: Sendable, Equatable {
     public struct Section: Sendable, Equatable {
         public var title: String
         public var rangeLabel: String?
@@ -66,6 +66,9 @@ public struct ParsedDocument: Sendable {
     public var lineKinds: [LineKind] = []
     /// What the importer skipped or changed, by line: `kb build` prints each one.
     public var warnings: [Warning] = []
+    /// The lines the importer could not place, each with its text (`message`; empty past the
+    /// first 10,000): `kb build` prints each one.
+    public var unexplained: [Warning] = []
 
     public struct Warning: Sendable, Equatable {
         public var line: Int

@@ -7,8 +7,8 @@
 ///                                                                   runs until a line ends in `|`)
 enum PipeTable {
     /// A header line: it holds a pipe and the next line is the `---|---` separator.
-    static func startsTable(_ lines: [SourceLine], at index: Int) -> Bool {
-        guard index + 1 < lines.count, lines[index].text.containsByte(UInt8(ascii: "|")) else { return false }
+    static func startsTable(_ lines: LineWindow, at index: Int) -> Bool {
+        guard lines[index].text.containsByte(UInt8(ascii: "|")), lines.has(index + 1) else { return false }
         return isSeparator(lines[index + 1].text)
     }
 

@@ -11,7 +11,7 @@
 /// Everything before the first section or code line is page furniture (title, source,
 /// navigation, the JSON example, intro prose).
 struct ScrapedTextParser: DocumentParser {
-    let lines: [SourceLine]
+    let lines: LineWindow
     var builder: DocumentBuilder
     private var state = State.preamble
     private var preamble = PagePreamble()
@@ -31,13 +31,13 @@ struct ScrapedTextParser: DocumentParser {
         case footer
     }
 
-    init(lines: [SourceLine]) {
+    init(lines: LineWindow, builder: DocumentBuilder) {
         self.lines = lines
-        builder = DocumentBuilder(format: .scrapedText, lineCount: lines.count)
+        self.builder = builder
     }
 
     /// A scraped page has code lines at the start of a line and no markdown code headings.
-    static func looksLike(_ lines: [SourceLine]) -> Bool {
+    static func looksLike(_ lines: ArraySlice<SourceLine>) -> Bool {
         lines.contains { CodeLine($0.text, requireMinus: true) != nil && !$0.text.hasPrefix("#") }
     }
 
@@ -86,7 +86,7 @@ struct ScrapedTextParser: DocumentParser {
     /// A line that is not a code, range, table or blank line: a message, a heading or prose.
     private mutating func readText(_ line: SourceLine, at index: Int) {
         let text = String(line.trimmed)
-        let next = lines.indices.contains(index + 1) ? lines[index + 1] : nil
+        let next = lines.has(index + 1) ? lines[index + 1] : nil
         // A table is always introduced by its heading.
         if let next, TabTable.isHeader(next.text) {
             return heading(text, line)
@@ -131,8 +131,8 @@ struct ScrapedTextParser: DocumentParser {
     }
 
     private func nextNonBlankIsCodeLine(after index: Int) -> Bool {
-        guard let next = lines[(index + 1)...].first(where: { !$0.isBlank }) else { return false }
-        return CodeLine(next.trimmed, requireMinus: true) != nil
+        guard let next = lines.firstIndex(from: index + 1, where: { !$0.isBlank }) else { return false }
+        return CodeLine(lines[next].trimmed, requireMinus: true) != nil
     }
 
     /// After the pagination: the table of contents repeats section titles and code lines.
@@ -158,10 +158,10 @@ enum Pagination {
     static let previous: Set<Substring> = ["上一页", "Previous", "« Previous"]
     static let next: Set<Substring> = ["下一页", "Next", "Next »"]
 
-    static func starts(_ lines: [SourceLine], at index: Int) -> Bool {
+    static func starts(_ lines: LineWindow, at index: Int) -> Bool {
         // 上 (E4), P, « (C2): nothing else can start the marker, so most lines stop here.
-        guard index + 3 < lines.count, let first = lines[index].text.utf8.first(where: { $0 != 0x20 }),
-              first == 0xE4 || first == UInt8(ascii: "P") || first == 0xC2 else { return false }
+        guard let first = lines[index].text.utf8.first(where: { $0 != 0x20 }),
+              first == 0xE4 || first == UInt8(ascii: "P") || first == 0xC2, lines.has(index + 3) else { return false }
         return previous.contains(lines[index].trimmed) && next.contains(lines[index + 2].trimmed)
     }
 }

@@ -9,12 +9,12 @@ public struct SourceLine: Sendable, Equatable {
 
 extension SourceLine {
     /// Splits text at LF, CRLF or a lone CR. A final line ending does not start a new line.
-    public static func split(_ text: String) -> [SourceLine] {
+    public static func split(_ text: String, firstNumber: Int = 1) -> [SourceLine] {
         var lines: [SourceLine] = []
         let utf8 = text.utf8
         var start = utf8.startIndex
         var index = start
-        var number = 1
+        var number = firstNumber
         // Line ends are ASCII, so the UTF-8 view finds them without decoding characters.
         while index < utf8.endIndex {
             let byte = utf8[index]

@@ -1,16 +1,28 @@
+import Foundation
 import GRDB
 
-/// Writes imported documents into a database, through prepared statements bound directly.
-struct DocumentWriter {
+/// Writes documents into a database through prepared statements bound directly. It is the sink
+/// a document is read into, so a file's entries reach the database as the importer reads them:
+/// `begin` adds the document's row, the sink calls add what it holds, `finish` completes the row.
+final class DocumentWriter: DocumentSink {
     let db: Database
-    private let insertDocument, insertVersion, insertHeading, insertEntry, insertMessage, insertPlaceholder: BulkStatement
+    private let insertDocument, completeDocument, insertVersion, insertHeading, insertEntry, insertMessage, insertPlaceholder: BulkStatement
     private let insertRelation, insertMention, insertReason, insertReasonCode, insertSearchRow, insertLineKind, insertSpan: BulkStatement
+    private var documentID: Int64 = 0
+    private var sectionIDs: [Int64] = []
+    private var entryIDs: [Int64] = []
+    /// The first failure while reading into the database; `finish` throws it.
+    private var failure: Error?
 
     init(db: Database) throws {
         self.db = db
         insertDocument = try BulkStatement(db, sql: """
-            INSERT INTO documents (source_url, domain, locale, title, format, file_name, sha256, size, line_count, identity)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO documents (domain, locale, format, file_name, sha256, size, line_count) VALUES ('', '', '', ?, '', 0, 0)
+            """)
+        completeDocument = try BulkStatement(db, sql: """
+            UPDATE documents SET source_url = ?, domain = ?, locale = ?, title = ?, format = ?, file_name = ?, sha256 = ?,
+                                 size = ?, line_count = ?, identity = ?
+            WHERE id = ?
             """)
         insertVersion = try BulkStatement(db, sql: """
             INSERT INTO document_versions (identity, version, domain, locale, source_url, file_name, sha256, size, line_count,
@@ -33,60 +45,80 @@ struct DocumentWriter {
         insertSpan = try BulkStatement(db, sql: "INSERT INTO line_spans (document_id, kind, first_line, last_line) VALUES (?, ?, ?, ?)")
     }
 
-    /// Inserts one document and everything read from it; returns the document's id.
-    @discardableResult
+    /// Adds a document's row, to be completed by `finish`; returns its id.
+    func begin(fileName: String) throws -> Int64 {
+        insertDocument.bind(1, (fileName as NSString).lastPathComponent)
+        documentID = try insertDocument.run()
+        sectionIDs = []
+        entryIDs = []
+        failure = nil
+        return documentID
+    }
+
+    /// Writes a document read into memory.
     func write(_ document: ImportedDocument) throws -> Int64 {
+        let id = try begin(fileName: document.fileName)
+        let parsed = document.parsed
+        for (index, section) in parsed.sections.enumerated() { self.section(section, index: index) }
+        for (index, entry) in parsed.entries.enumerated() { self.entry(entry, index: index) }
+        for mention in parsed.mentions { self.mention(mention) }
+        for (index, reason) in parsed.reasons.enumerated() { self.reason(reason, index: index) }
+        try finish(document)
+        return id
+    }
+
+    /// Completes the document's row: what only the whole document tells (origin, digest, line kinds).
+    func finish(_ document: ImportedDocument) throws {
+        if let failure { throw failure }
         let parsed = document.parsed
         let values: [String?] = [parsed.sourceURL, document.origin.domain, document.origin.locale, parsed.title,
                                  parsed.format.rawValue, document.fileName, document.sha256]
-        for (index, value) in values.enumerated() { insertDocument.bind(Int32(index + 1), value) }
-        insertDocument.bind(8, document.size)
-        insertDocument.bind(9, document.lineCount)
-        insertDocument.bind(10, document.identity)
-        let documentID = try insertDocument.run()
+        for (index, value) in values.enumerated() { completeDocument.bind(Int32(index + 1), value) }
+        completeDocument.bind(8, document.size)
+        completeDocument.bind(9, document.lineCount)
+        completeDocument.bind(10, document.identity)
+        completeDocument.bind(11, documentID)
+        try completeDocument.run()
+        try writeLines(parsed.lineKinds, documentID: documentID)
+    }
 
+    /// Records the document as the current version of its identity.
+    func recordVersion(_ document: ImportedDocument, documentID: Int64) throws {
         insertVersion.bind(1, document.identity)
-        for (index, value) in [document.origin.domain, document.origin.locale, parsed.sourceURL, document.fileName, document.sha256].enumerated() {
+        for (index, value) in [document.origin.domain, document.origin.locale, document.parsed.sourceURL, document.fileName, document.sha256].enumerated() {
             insertVersion.bind(Int32(index + 2), value)
         }
         insertVersion.bind(7, document.size)
         insertVersion.bind(8, document.lineCount)
-        insertVersion.bind(9, parsed.entries.count)
-        insertVersion.bind(10, parsed.messageCount)
+        insertVersion.bind(9, document.entryCount)
+        insertVersion.bind(10, document.messageCount)
         insertVersion.bind(11, documentID)
         try insertVersion.run()
-
-        let sectionIDs = try writeSections(parsed.sections, documentID: documentID)
-        let entryIDs = try writeEntries(parsed.entries, documentID: documentID, sectionIDs: sectionIDs)
-        try writeMentions(parsed.mentions, documentID: documentID, sectionIDs: sectionIDs, entryIDs: entryIDs)
-        try writeReasons(parsed.reasons, documentID: documentID, sectionIDs: sectionIDs)
-        try writeLines(parsed.lineKinds, documentID: documentID)
-        return documentID
     }
 
-    private func writeSections(_ sections: [ParsedDocument.Section], documentID: Int64) throws -> [Int64] {
-        try sections.enumerated().map { ordinal, section in
+    // MARK: - DocumentSink
+
+    func section(_ section: ParsedDocument.Section, index: Int) {
+        attempt {
             insertHeading.bind(1, documentID)
-            insertHeading.bind(2, ordinal + 1)
+            insertHeading.bind(2, index + 1)
             insertHeading.bind(3, section.title)
             insertHeading.bind(4, section.rangeLabel)
             insertHeading.bind(5, section.line)
-            return try insertHeading.run()
+            sectionIDs.append(try insertHeading.run())
         }
     }
 
-    private func writeEntries(_ entries: [ParsedDocument.Entry], documentID: Int64, sectionIDs: [Int64]) throws -> [Int64] {
-        var ids: [Int64] = []
-        ids.reserveCapacity(entries.count)
-        for (ordinal, entry) in entries.enumerated() {
+    func entry(_ entry: ParsedDocument.Entry, index: Int) {
+        attempt {
             insertEntry.bind(1, documentID)
             insertEntry.bind(2, entry.section.map { sectionIDs[$0] })
-            insertEntry.bind(3, ordinal + 1)
+            insertEntry.bind(3, index + 1)
             insertEntry.bind(4, entry.code)
             insertEntry.bind(5, entry.name)
             insertEntry.bind(6, entry.line)
             let entryID = try insertEntry.run()
-            ids.append(entryID)
+            entryIDs.append(entryID)
             for (index, message) in entry.messages.enumerated() {
                 let template = MessageTemplate(message.text)
                 insertMessage.bind(1, entryID)
@@ -115,11 +147,10 @@ struct DocumentWriter {
             }
             try writeSearchRow(SearchRow(entryID: entryID, name: entry.name, messages: entry.messages.map(\.text)))
         }
-        return ids
     }
 
-    private func writeMentions(_ mentions: [ParsedDocument.Mention], documentID: Int64, sectionIDs: [Int64], entryIDs: [Int64]) throws {
-        for mention in mentions {
+    func mention(_ mention: ParsedDocument.Mention) {
+        attempt {
             insertMention.bind(1, documentID)
             insertMention.bind(2, mention.section.map { sectionIDs[$0] })
             insertMention.bind(3, mention.code)
@@ -130,11 +161,11 @@ struct DocumentWriter {
         }
     }
 
-    private func writeReasons(_ reasons: [ParsedDocument.Reason], documentID: Int64, sectionIDs: [Int64]) throws {
-        for (ordinal, reason) in reasons.enumerated() {
+    func reason(_ reason: ParsedDocument.Reason, index: Int) {
+        attempt {
             insertReason.bind(1, documentID)
             insertReason.bind(2, reason.section.map { sectionIDs[$0] })
-            insertReason.bind(3, ordinal + 1)
+            insertReason.bind(3, index + 1)
             insertReason.bind(4, reason.message)
             insertReason.bind(5, reason.description)
             insertReason.bind(6, reason.line)
@@ -149,6 +180,12 @@ struct DocumentWriter {
             }
             try writeSearchRow(SearchRow(reasonID: reasonID, message: reason.message, description: reason.description))
         }
+    }
+
+    /// The sink's calls cannot throw: the first failure is kept for `finish`, and the rest skipped.
+    private func attempt(_ body: () throws -> Void) {
+        guard failure == nil else { return }
+        do { try body() } catch { failure = error }
     }
 
     private func writeSearchRow(_ row: SearchRow) throws {

@@ -21,6 +21,16 @@ public struct BuildSummary: Sendable, Codable, Equatable {
     public var warnings: [Unexplained] = []
     /// Inputs that did not end up in the file as given: repeated, or replaced by a later version.
     public var notes: [String] = []
+    /// The documents' sources (URL, else file name), sorted.
+    public var sources: [String] = []
+    /// Documents with no entries or table rows (imported, but empty).
+    public var emptyDocuments: [String] = []
+}
+
+/// A document to import: already read into memory, or a file that is streamed into the database.
+public enum DocumentInput: Sendable {
+    case document(ImportedDocument)
+    case file(path: String, domain: String?, locale: String?, source: String?)
 }
 
 /// What `kb add` did with one document.
@@ -38,35 +48,41 @@ public struct AddResult: Sendable, Codable, Equatable {
 /// renames it into place only when complete, so a failure leaves an existing file untouched.
 public enum KnowledgeBaseBuilder {
     public static func build(_ documents: [ImportedDocument], to path: String) throws -> BuildSummary {
-        var results: [AddResult] = []
+        try build(documents.map(DocumentInput.document), to: path)
+    }
+
+    /// Builds a new file from documents and files; files are read as they are written, so
+    /// memory does not grow with them.
+    public static func build(_ inputs: [DocumentInput], to path: String) throws -> BuildSummary {
+        var results: [(result: AddResult, document: ImportedDocument)] = []
         var groups: [String: Int] = [:]
         try rewrite(path, startingFrom: nil) { queue in
             try Schema.migrate(queue)
             try queue.write { db in
                 try writeDictionary(db)
-                results = try fill(db, with: documents)
+                results = try fill(db, inputs: inputs)
             }
             groups = try queue.read { db in try KnowledgeBase.duplicateGroupCounts(db) }
         }
         // The summary counts what the file holds: the last version of each document.
         var current: [String: Int] = [:]
         var notes: [String] = []
-        for (index, result) in results.enumerated() {
-            let identity = documents[index].identity
+        for (index, (result, document)) in results.enumerated() {
+            let identity = document.identity
             switch result.action {
             case .unchanged:
-                let earlier = current[identity].map { documents[$0].fileName } ?? "an earlier input"
-                notes.append("\(documents[index].fileName): the same document as \(earlier); imported once")
+                let earlier = current[identity].map { results[$0].document.fileName } ?? "an earlier input"
+                notes.append("\(document.fileName): the same document as \(earlier); imported once")
             case .replaced:
                 if let earlier = current[identity] {
-                    notes.append("\(documents[index].fileName): a newer version of \(documents[earlier].fileName) (same domain, locale and source); it replaces it")
+                    notes.append("\(document.fileName): a newer version of \(results[earlier].document.fileName) (same domain, locale and source); it replaces it")
                 }
                 current[identity] = index
             case .added:
                 current[identity] = index
             }
         }
-        var summary = summary(of: current.values.sorted().map { documents[$0] })
+        var summary = summary(of: current.values.sorted().map { results[$0].document })
         summary.duplicateGroups = groups
         summary.notes = notes
         return summary
@@ -133,10 +149,15 @@ public enum KnowledgeBaseBuilder {
         }
     }
 
-    /// Writes the documents and their search rows. A document with the identity of one already
-    /// there replaces it, unless its bytes are the same.
+    /// Writes documents read into memory (see `fill(_:inputs:)`).
     @discardableResult
     static func fill(_ db: Database, with documents: [ImportedDocument]) throws -> [AddResult] {
+        try fill(db, inputs: documents.map(DocumentInput.document)).map(\.result)
+    }
+
+    /// Writes each document and its search rows. A document with the identity of one already
+    /// there replaces it, unless its bytes are the same (then it is dropped again).
+    static func fill(_ db: Database, inputs: [DocumentInput]) throws -> [(result: AddResult, document: ImportedDocument)] {
         // Secondary indexes are built once after the rows, which is much faster than keeping
         // them up to date row by row. Replacing a document needs the cascade's indexes, so only
         // a file that has no documents yet drops them.
@@ -148,22 +169,33 @@ public enum KnowledgeBaseBuilder {
         }
         defer { for sql in indexes { try? db.execute(sql: sql) } }
         let writer = try DocumentWriter(db: db)
-        var results: [AddResult] = []
-        for document in documents {
-            var action = AddResult.Action.added
-            if let current = try Row.fetchOne(db, sql: "SELECT id, sha256 FROM documents WHERE identity = ?", arguments: [document.identity]) {
-                if current["sha256"] as String == document.sha256 {
-                    action = .unchanged
-                } else {
-                    try SearchRow.deleteRows(ofDocument: current["id"], db)
-                    try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [current["id"] as Int64])
-                    action = .replaced
-                }
+        var results: [(result: AddResult, document: ImportedDocument)] = []
+        for input in inputs {
+            let document: ImportedDocument
+            let documentID: Int64
+            switch input {
+            case .document(let imported):
+                document = imported
+                documentID = try writer.write(imported)
+            case .file(let path, let domain, let locale, let source):
+                try DocumentImporter.checkReadable(path)
+                documentID = try writer.begin(fileName: path)
+                document = try DocumentImporter.read(.file(path: path), fileName: path, domain: domain, locale: locale, source: source, into: writer)
+                try writer.finish(document)
             }
-            if action != .unchanged { try writer.write(document) }
+            var action = AddResult.Action.added
+            if let current = try Row.fetchOne(db, sql: "SELECT id, sha256 FROM documents WHERE identity = ? AND id <> ?",
+                                              arguments: [document.identity, documentID]) {
+                let unchanged = current["sha256"] as String == document.sha256
+                let dropped: Int64 = unchanged ? documentID : current["id"]
+                try SearchRow.deleteRows(ofDocument: dropped, db)
+                try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [dropped])
+                action = unchanged ? .unchanged : .replaced
+            }
+            if action != .unchanged { try writer.recordVersion(document, documentID: documentID) }
             let version = try Int.fetchOne(db, sql: "SELECT max(version) FROM document_versions WHERE identity = ?", arguments: [document.identity]) ?? 1
-            results.append(AddResult(file: document.fileName, domain: document.origin.domain, locale: document.origin.locale,
-                                     action: action, version: version))
+            results.append((AddResult(file: document.fileName, domain: document.origin.domain, locale: document.origin.locale,
+                                      action: action, version: version), document))
         }
         try writeMetadata(db)
         return results
@@ -201,17 +233,14 @@ public enum KnowledgeBaseBuilder {
             let parsed = document.parsed
             summary.documents += 1
             summary.sections += parsed.sections.count
-            summary.entries += parsed.entries.count
-            summary.messages += parsed.messageCount
-            summary.tableRows += parsed.reasons.count
+            summary.entries += document.entryCount
+            summary.messages += document.messageCount
+            summary.tableRows += document.tableRowCount
             summary.warnings += parsed.warnings.map { .init(file: document.fileName, line: $0.line, text: $0.message) }
-            let unexplained = parsed.unexplainedLines
-            guard !unexplained.isEmpty else { continue }
-            let lines = SourceLine.split(document.rawText)
-            for number in unexplained {
-                summary.unexplained.append(.init(file: document.fileName, line: number, text: String(lines[number - 1].text)))
-            }
+            summary.unexplained += parsed.unexplained.map { .init(file: document.fileName, line: $0.line, text: $0.message) }
+            if document.isEmpty { summary.emptyDocuments.append(document.fileName) }
         }
+        summary.sources = Array(Set(documents.map { $0.parsed.sourceURL ?? $0.fileName })).sorted()
         return summary
     }
 }

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ErrorKB
+
+/// Documents are read in chunks and streamed into the database: the result must not depend on
+/// where the chunks split the bytes, and the reader must let go of what it has read.
+@Suite struct StreamingTests {
+    /// The seeds, the corpus pages when present, and the line-ending, BOM and NUL variants.
+    static var documents: [(name: String, data: Data)] {
+        var documents = EmbeddedCorpus.seedDocuments.map { ($0.fileName, $0.data) }
+        let coinM = String(decoding: EmbeddedCorpus.seedDocuments[0].data, as: UTF8.self)
+        documents.append(("crlf.md", Data(coinM.replacingOccurrences(of: "\n", with: "\r\n").utf8)))
+        documents.append(("cr.md", Data(coinM.replacingOccurrences(of: "\n", with: "\r").utf8)))
+        documents.append(("bom.md", Data([0xEF, 0xBB, 0xBF]) + Data(coinM.utf8)))
+        documents.append(("nul.md", Data("#### \\-1 A".utf8) + Data([0]) + Data("B\r\n\r\n-   msg".utf8) + Data([0]) + Data(" with nul.".utf8)))
+        documents.append(("bom-only.md", Data([0xEF, 0xBB, 0xBF])))
+        documents.append(("empty.md", Data()))
+        if Corpus.available, let names = try? FileManager.default.contentsOfDirectory(atPath: Corpus.folder.path) {
+            for name in names.sorted() where name.hasSuffix(".md") {
+                if let data = FileManager.default.contents(atPath: Corpus.folder.appendingPathComponent(name).path) { documents.append((name, data)) }
+            }
+        }
+        return documents
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 64, 4096])
+    func chunkBoundariesChangeNothing(chunkSize: Int) throws {
+        for (name, data) in Self.documents {
+            let whole = try DocumentImporter.importBytes(.memory(data), fileName: name, domain: "d", locale: "en", source: nil, chunkSize: 1 << 30)
+            let chunked = try DocumentImporter.importBytes(.memory(data), fileName: name, domain: "d", locale: "en", source: nil, chunkSize: chunkSize)
+            #expect(chunked.parsed == whole.parsed, "\(name) read \(chunkSize) bytes at a time")
+            #expect(chunked.sha256 == SHA256.hex(of: data), "\(name)")
+            let counts: [Int] = [chunked.size, chunked.lineCount, chunked.entryCount, chunked.messageCount, chunked.tableRowCount]
+            let expected: [Int] = [data.count, whole.lineCount, whole.entryCount, whole.messageCount, whole.tableRowCount]
+            #expect(counts == expected, "\(name)")
+        }
+    }
+
+    @Test func invalidUTF8IsReportedAtItsLineWhateverTheChunks() throws {
+        let data = Data("#### \\-1 A\n\n-   ok\n-   bad ".utf8) + Data([0xC3, 0x28]) + Data("\n".utf8)
+        for chunkSize in [1, 5, 4096] {
+            #expect(throws: ImportError.notUTF8(file: "bad.md", line: 4)) {
+                try DocumentImporter.importBytes(.memory(data), fileName: "bad.md", domain: "d", locale: "en", source: nil, chunkSize: chunkSize)
+            }
+        }
+    }
+
+    @Test func theReaderLetsGoOfWhatItRead() throws {
+        var text = "错误代码\n\n"
+        for section in 0..<100 {
+            text += "\(section + 10)xx - 第\(section)节\n"
+            for code in 0..<200 { text += "-\(section * 1000 + code + 10000) NAME_\(code)\n消息\(code)。\n" }
+        }
+        let reader = try LineReader(.memory(Data(text.utf8)), fileName: "long.txt", chunkSize: 4096)
+        let lines = LineWindow(reader)
+        let collector = DocumentCollector()
+        var parser = ScrapedTextParser(lines: lines, builder: DocumentBuilder(format: .scrapedText, sink: collector))
+        let parsed = parser.parse(lineCount: { reader.lineCount })
+        #expect(collector.entries.count == 20_000)
+        #expect(parsed.lineKinds.count == 40_102)
+        // 4 KiB chunks of ~15-byte lines: a few hundred lines at a time, not the 40,102.
+        #expect(lines.peakRetained < 1_000, "held \(lines.peakRetained) lines at once")
+    }
+
+    /// `kb build FILE…` streams the files; the embedded seed goes through memory. Same rows.
+    @Test func aStreamedBuildHoldsWhatAnInMemoryBuildHolds() throws {
+        let home = Fixtures.temporaryDirectory()
+        let streamed = home.appendingPathComponent("streamed.db").path
+        let seeds = ["binance-coin-margined-futures-error-code.en.md", "binance-wallet-error-code.zh-CN.txt"]
+            .map { Fixtures.packageRoot.appendingPathComponent("seed/\($0)").path }
+        #expect(KBProcess.run(["build", "--out", streamed] + seeds).status == 0)
+        let queries = ["SELECT * FROM catalog ORDER BY domain, code, message", "SELECT * FROM reasons ORDER BY domain, line",
+                       "SELECT * FROM duplicates ORDER BY kind, domain, code, name", "SELECT * FROM templates ORDER BY domain, code, message",
+                       "SELECT * FROM search_docs ORDER BY id", "SELECT code, name, line FROM mentions ORDER BY line",
+                       "SELECT kind, lines FROM line_kinds ORDER BY document_id, kind"]
+        let file = try DatabaseQueue(path: streamed, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        for query in queries {
+            let expected = try Fixtures.builtDatabase.read { db in try Row.fetchAll(db, sql: query) }
+            let actual = try file.read { db in try Row.fetchAll(db, sql: query) }
+            #expect(actual == expected, "\(query)")
+        }
+        // Searching the index finds the same rows.
+        for term in ["余额", "withdraw", "symbol"] {
+            let sql = "SELECT rowid FROM search_index WHERE search_index MATCH '\"\(term)\"' ORDER BY rowid"
+            let expected: [Int64] = try Fixtures.builtDatabase.read { try Int64.fetchAll($0, sql: sql) }
+            let actual: [Int64] = try file.read { try Int64.fetchAll($0, sql: sql) }
+            #expect(!actual.isEmpty && actual == expected, "\(term)")
+        }
+    }
+}
