@@ -81,5 +81,17 @@ struct VersionTests {
         #expect(result.stdout.contains("documents         9"))
         #expect(result.stdout.contains("unexplained lines 0"))
         #expect(result.stderr == "kb: MANIFEST.md: no entries or table rows; imported as an empty document\n")
+        // The build's group counts are the duplicates view's groups, counted another way.
+        let file = try DatabaseQueue(path: db)
+        try file.read { db in
+            let counted = try KnowledgeBase.duplicateGroupCounts(db)
+            let fromView = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                SELECT kind, count(*) FROM (SELECT DISTINCT kind, CASE kind WHEN 'name_shared' THEN domain || char(31) || name
+                                                                        WHEN 'code_repeated' THEN domain || char(31) || code
+                                                                        ELSE code END FROM duplicates) GROUP BY kind
+                """).map { ($0[0] as String, $0[1] as Int) })
+            #expect(counted == fromView)
+            #expect(Set(counted.keys) == ["code_repeated", "name_shared", "code_conflict", "code_shared"])
+        }
     }
 }
