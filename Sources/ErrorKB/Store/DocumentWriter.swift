@@ -13,6 +13,7 @@ final class DocumentWriter: DocumentSink {
     private var entryIDs: [Int64] = []
     /// The first failure while reading into the database; `finish` throws it.
     private var failure: Error?
+    var hasFailed: Bool { failure != nil }
 
     init(db: Database) throws {
         self.db = db
@@ -109,44 +110,59 @@ final class DocumentWriter: DocumentSink {
         }
     }
 
-    func entry(_ entry: ParsedDocument.Entry, index: Int) {
-        attempt {
-            insertEntry.bind(1, documentID)
-            insertEntry.bind(2, entry.section.map { sectionIDs[$0] })
-            insertEntry.bind(3, index + 1)
-            insertEntry.bind(4, entry.code)
-            insertEntry.bind(5, entry.name)
-            insertEntry.bind(6, entry.line)
-            let entryID = try insertEntry.run()
-            entryIDs.append(entryID)
-            for (index, message) in entry.messages.enumerated() {
-                let template = MessageTemplate(message.text)
-                insertMessage.bind(1, entryID)
-                insertMessage.bind(2, index + 1)
-                insertMessage.bind(3, message.text)
-                insertMessage.bind(4, message.lang.rawValue)
-                insertMessage.bind(5, message.line)
-                insertMessage.bind(6, template.placeholders.isEmpty ? nil : template.canonical)
-                insertMessage.bind(7, template.placeholders.count)
-                let messageID = try insertMessage.run()
-                for (ordinal, placeholder) in template.placeholders.enumerated() {
-                    insertPlaceholder.bind(1, messageID)
-                    insertPlaceholder.bind(2, ordinal + 1)
-                    insertPlaceholder.bind(3, placeholder.token)
-                    insertPlaceholder.bind(4, placeholder.position)
-                    insertPlaceholder.bind(5, placeholder.style.rawValue)
-                    try insertPlaceholder.run()
-                }
-            }
-            for relation in entry.relations {
-                insertRelation.bind(1, entryID)
-                insertRelation.bind(2, relation.relation)
-                insertRelation.bind(3, relation.code)
-                insertRelation.bind(4, relation.line)
-                try insertRelation.run()
-            }
-            try writeSearchRow(SearchRow(entryID: entryID, name: entry.name, messages: entry.messages.map(\.text)))
+    func entry(_ entry: ParsedDocument.Entry, index: Int) { write(.entry(PreparedEntry(entry), index: index)) }
+
+    func reason(_ reason: ParsedDocument.Reason, index: Int) { write(.reason(PreparedReason(reason), index: index)) }
+
+    /// Writes one item (prepared here, or on a reading thread).
+    func write(_ item: DocumentItem) {
+        switch item {
+        case .section(let section, let index): self.section(section, index: index)
+        case .entry(let entry, let index): attempt { try write(entry, index: index) }
+        case .mention(let mention): self.mention(mention)
+        case .reason(let reason, let index): attempt { try write(reason, index: index) }
         }
+    }
+
+    private func write(_ prepared: PreparedEntry, index: Int) throws {
+        let entry = prepared.entry
+        insertEntry.bind(1, documentID)
+        insertEntry.bind(2, entry.section.map { sectionIDs[$0] })
+        insertEntry.bind(3, index + 1)
+        insertEntry.bind(4, entry.code)
+        insertEntry.bind(5, entry.name)
+        insertEntry.bind(6, entry.line)
+        let entryID = try insertEntry.run()
+        entryIDs.append(entryID)
+        for (index, message) in entry.messages.enumerated() {
+            let template = prepared.templates[index]
+            insertMessage.bind(1, entryID)
+            insertMessage.bind(2, index + 1)
+            insertMessage.bind(3, message.text)
+            insertMessage.bind(4, message.lang.rawValue)
+            insertMessage.bind(5, message.line)
+            insertMessage.bind(6, template.placeholders.isEmpty ? nil : template.canonical)
+            insertMessage.bind(7, template.placeholders.count)
+            let messageID = try insertMessage.run()
+            for (ordinal, placeholder) in template.placeholders.enumerated() {
+                insertPlaceholder.bind(1, messageID)
+                insertPlaceholder.bind(2, ordinal + 1)
+                insertPlaceholder.bind(3, placeholder.token)
+                insertPlaceholder.bind(4, placeholder.position)
+                insertPlaceholder.bind(5, placeholder.style.rawValue)
+                try insertPlaceholder.run()
+            }
+        }
+        for relation in entry.relations {
+            insertRelation.bind(1, entryID)
+            insertRelation.bind(2, relation.relation)
+            insertRelation.bind(3, relation.code)
+            insertRelation.bind(4, relation.line)
+            try insertRelation.run()
+        }
+        var search = prepared.search
+        search.rowid = entryID
+        try writeSearchRow(search)
     }
 
     func mention(_ mention: ParsedDocument.Mention) {
@@ -161,25 +177,26 @@ final class DocumentWriter: DocumentSink {
         }
     }
 
-    func reason(_ reason: ParsedDocument.Reason, index: Int) {
-        attempt {
-            insertReason.bind(1, documentID)
-            insertReason.bind(2, reason.section.map { sectionIDs[$0] })
-            insertReason.bind(3, index + 1)
-            insertReason.bind(4, reason.message)
-            insertReason.bind(5, reason.description)
-            insertReason.bind(6, reason.line)
-            insertReason.bind(7, reason.lastLine)
-            insertReason.bind(8, PlaceholderScanner.scan(reason.message).count + PlaceholderScanner.scan(reason.description).count)
-            let reasonID = try insertReason.run()
-            for (index, code) in reason.codes.enumerated() {
-                insertReasonCode.bind(1, reasonID)
-                insertReasonCode.bind(2, index + 1)
-                insertReasonCode.bind(3, code)
-                try insertReasonCode.run()
-            }
-            try writeSearchRow(SearchRow(reasonID: reasonID, message: reason.message, description: reason.description))
+    private func write(_ prepared: PreparedReason, index: Int) throws {
+        let reason = prepared.reason
+        insertReason.bind(1, documentID)
+        insertReason.bind(2, reason.section.map { sectionIDs[$0] })
+        insertReason.bind(3, index + 1)
+        insertReason.bind(4, reason.message)
+        insertReason.bind(5, reason.description)
+        insertReason.bind(6, reason.line)
+        insertReason.bind(7, reason.lastLine)
+        insertReason.bind(8, prepared.placeholders)
+        let reasonID = try insertReason.run()
+        for (index, code) in reason.codes.enumerated() {
+            insertReasonCode.bind(1, reasonID)
+            insertReasonCode.bind(2, index + 1)
+            insertReasonCode.bind(3, code)
+            try insertReasonCode.run()
         }
+        var search = prepared.search
+        search.rowid = -reasonID
+        try writeSearchRow(search)
     }
 
     /// The sink's calls cannot throw: the first failure is kept for `finish`, and the rest skipped.

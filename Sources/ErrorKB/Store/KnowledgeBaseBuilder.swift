@@ -180,7 +180,7 @@ public enum KnowledgeBaseBuilder {
             case .file(let path, let domain, let locale, let source):
                 try DocumentImporter.checkReadable(path)
                 documentID = try writer.begin(fileName: path)
-                document = try DocumentImporter.read(.file(path: path), fileName: path, domain: domain, locale: locale, source: source, into: writer)
+                document = try PipelinedRead.read(path: path, domain: domain, locale: locale, source: source, into: writer)
                 try writer.finish(document)
             }
             var action = AddResult.Action.added

@@ -9,13 +9,15 @@ struct SearchRow {
     var nameTerms: String
     var textTerms: String
 
-    init(entryID: Int64, name: String?, messages: [String]) {
+    /// An entry's row; `rowid` is set once the entry has its id.
+    init(entryID: Int64 = 0, name: String?, messages: [String]) {
         rowid = entryID
         nameTerms = SearchTerms.indexForm(name ?? "")
         textTerms = SearchTerms.indexForm(messages.joined(separator: "\n"))
     }
 
-    init(reasonID: Int64, message: String, description: String) {
+    /// A table row's row; `rowid` is minus its id.
+    init(reasonID: Int64 = 0, message: String, description: String) {
         rowid = -reasonID
         nameTerms = SearchTerms.indexForm(message)
         textTerms = SearchTerms.indexForm(description)
