@@ -31,8 +31,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // In-process search latency for the benchmark (bench/run); not part of the product.
-        .executableTarget(name: "kb-bench", dependencies: ["ErrorKB"], path: "bench/kb-bench"),
+        // Benchmark helpers (bench/run): in-process search latency, and the search form of a
+        // database's rows for the sqlite3 CLI path. Not part of the product.
+        .executableTarget(name: "kb-bench", dependencies: ["ErrorKB", .product(name: "GRDB", package: "GRDB.swift")],
+                          path: "bench/kb-bench"),
         // Compiles schema/*.sql and seed/* into the library, so a lone `kb` binary works anywhere.
         .executableTarget(name: "embed-files", path: "Sources/embed-files"),
         .plugin(

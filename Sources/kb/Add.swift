@@ -4,6 +4,7 @@ import Foundation
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "add",
         abstract: "Import documents into an existing database, replacing older versions.",
         discussion: "A document replaces the one with the same domain, locale and source URL (or, without a URL, the same file name; --source gives one). Every version stays in the document_versions table. The file is rewritten beside itself and renamed into place, so a failure leaves it as it was.")
 

@@ -4,6 +4,7 @@ import Foundation
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Import documents into a new database file.",
         discussion: "With no DOC, builds from the seed corpus built into kb. The file is written beside --out and renamed into place when complete, so a failed build leaves the old file. Domain and locale come from each document's source URL; --domain and --locale override them.")
 

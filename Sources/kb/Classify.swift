@@ -4,6 +4,7 @@ import Foundation
 
 struct Classify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "classify",
         abstract: "Count a log's errors by documented error.",
         discussion: "Reads lines that are API payloads {\"code\":…,\"msg\":…}, log lines holding one, or bare messages. Streams in constant memory; a malformed line is reported with its number and counted.")
 

@@ -3,6 +3,7 @@ import ErrorKB
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare two documents or two databases: codes, names and messages.",
         discussion: "Reports codes added and removed, names changed, and messages added, removed or changed, per domain and locale. Changes in markup only (bullet style, escaping, wrapping, heading level, anchors) are not changes. Exit status 0 when there are changes, 1 when there are none.")
 

@@ -3,6 +3,7 @@ import ErrorKB
 
 struct Duplicates: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "duplicates",
         abstract: "List duplicate groups: repeated codes, shared names, codes across domains.")
 
     @Option(help: "Only this kind: code_repeated, name_shared, code_conflict or code_shared.")

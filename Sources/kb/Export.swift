@@ -4,6 +4,7 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write an analyst view as CSV or JSON lines.",
         discussion: "CSV follows RFC 4180 (UTF-8, header, CRLF); JSON lines hold one object per row. Both stream. With --out, the file is written beside the target and renamed into place when complete.")
 

@@ -4,6 +4,7 @@ import Foundation
 
 struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "match",
         abstract: "Tell which documented error a runtime message is, with its arguments.",
         discussion: "Give the message, or the whole API answer with --payload '{\"code\":-1015,\"msg\":\"…\"}'. Candidates are ranked: an exact message or table row, then templates, then the code alone. Exit status 1 when no documented message matches.")
 

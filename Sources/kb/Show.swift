@@ -3,6 +3,7 @@ import ErrorKB
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show every meaning of a code or name, in every domain.",
         discussion: "Accepts -1121, 1121, −1121 and names in any case (bad_symbol).")
 

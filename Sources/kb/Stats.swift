@@ -2,7 +2,8 @@ import ArgumentParser
 import ErrorKB
 
 struct Stats: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Count what the database holds, per document.")
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Count what the database holds, per document.")
 
     @OptionGroup var options: ReadOptions
 

@@ -1,11 +1,32 @@
 import ErrorKB
 import Foundation
+import GRDB
 
 // In-process search latency through the library.
 //   kb-bench DB QUERIES_FILE [LIMIT]
 // Runs every query (one per line) once to warm up, then once timed; prints one JSON line with
 // p50/p90/p99/max in milliseconds and how many queries found nothing.
+//
+//   kb-bench search-csv DB
+// Prints the rows of DB's search index in the form kb indexes them (CSV: rowid, name, text), so
+// that the sqlite3 CLI path of bench/suite.py builds the same index from a file.
 let arguments = CommandLine.arguments
+if arguments.count == 3, arguments[1] == "search-csv" {
+    func field(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    let queue = try DatabaseQueue(path: arguments[2], configuration: { var c = Configuration(); c.readonly = true; return c }())
+    let output = FileHandle.standardOutput
+    var buffer = ""
+    try queue.read { db in
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, name_terms, text_terms FROM search_docs ORDER BY id")
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            buffer += "\(id),\(field(SearchTerms.indexForm(row[1]))),\(field(SearchTerms.indexForm(row[2])))\r\n"
+            if buffer.utf8.count > 1 << 20 { output.write(Data(buffer.utf8)); buffer = "" }
+        }
+    }
+    output.write(Data(buffer.utf8))
+    exit(0)
+}
 guard arguments.count >= 3 else {
     FileHandle.standardError.write(Data("usage: kb-bench DB QUERIES_FILE [LIMIT]\n".utf8))
     exit(2)
