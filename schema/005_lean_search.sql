@@ -12,7 +12,7 @@ DROP TABLE search_docs;
 -- What the search index covers: one row per entry (id = entries.id) and one per table row
 -- (id = -reason_rows.id), as people read them. The index itself holds the search form of the
 -- same text, in which Chinese, Japanese and Korean runs are written as overlapping character
--- pairs ('余额不足' -> '余额 额不 不足 足'), so one word index finds any substring, even of one
+-- pairs then each character ('余额不足' -> '余额 额不 不足 足 余 额 不'), so one word index finds any substring, even of one
 -- or two characters; `kb` computes that form when it writes each row.
 CREATE VIEW search_docs AS
 SELECT e.id AS id, e.document_id, e.id AS entry_id, NULL AS reason_id,

@@ -45,6 +45,12 @@ import Testing
         #expect(hits.contains { $0.code == -1121 && $0.domain == "coin-margined-futures" })
     }
 
+    @Test func theLastWordIsAPrefixAndTheOthersAreWhole() throws {
+        #expect(try kb.search("invalid symb", options: .init(limit: 50)).contains { $0.code == -1121 })
+        #expect(try kb.search("inval symbol", options: .init(limit: 50)).isEmpty)
+        #expect(try kb.search("symbol inval", options: .init(limit: 50)).contains { $0.code == -1121 })
+    }
+
     @Test(arguments: ["-1121", "1121", "−1121"])
     func aCodeListsItsOwnEntriesFirst(query: String) throws {
         let hits = try kb.search(query, options: .init(limit: 5))
@@ -94,13 +100,15 @@ import Testing
         #expect(try kb.search("余额", options: .init()).contains { $0.code == -4026 })
     }
 
-    @Test func indexFormWritesCharacterPairs() {
-        #expect(SearchTerms.indexForm("此资产余额不足。") == "此资 资产 产余 余额 额不 不足 足 。")
+    @Test func indexFormWritesCharacterPairsThenCharacters() {
+        // Pairs stay adjacent (a phrase of pairs is a substring); each character is a token too.
+        #expect(SearchTerms.indexForm("此资产余额不足。") == "此资 资产 产余 余额 额不 不足 足 此 资 产 余 额 不 。")
         #expect(SearchTerms.indexForm("CAPITAL_WITHDRAW") == "CAPITAL_WITHDRAW")
-        #expect(SearchTerms.indexForm("参数％s为空。") == "参数 数 ％s 为空 空 。")
+        #expect(SearchTerms.indexForm("参数％s为空。") == "参数 数 参 ％s 为空 空 为 。")
         #expect(SearchTerms.pattern(forTerm: "余额不足") == "\"余额 额不 不足\"")
-        #expect(SearchTerms.pattern(forTerm: "币") == "\"币\"*")
+        #expect(SearchTerms.pattern(forTerm: "币") == "\"币\"")
         #expect(SearchTerms.pattern(forTerm: "API密钥") == "\"API\"* AND \"密钥\"")
+        #expect(SearchTerms.pattern(forTerm: "API密钥", prefix: false) == "\"API\" AND \"密钥\"")
         #expect(SearchTerms.pattern(forTerm: "\"*(") == nil)
     }
 }

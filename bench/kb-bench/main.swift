@@ -37,11 +37,19 @@ let limit = arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20
 for query in queries.prefix(50) { _ = try kb.search(query, options: SearchOptions(limit: limit)) }
 var timings: [Double] = []
 var empty = 0
+var slowest: [(ms: Double, query: String)] = []
 for query in queries {
     let start = DispatchTime.now().uptimeNanoseconds
     let hits = try kb.search(query, options: SearchOptions(limit: limit))
     timings.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    slowest.append((timings.last!, query))
     if hits.isEmpty { empty += 1 }
+}
+// KB_BENCH_SLOWEST=N lists the N slowest queries on stderr.
+if let count = ProcessInfo.processInfo.environment["KB_BENCH_SLOWEST"].flatMap(Int.init) {
+    for (ms, query) in slowest.sorted(by: { $0.ms > $1.ms }).prefix(count) {
+        FileHandle.standardError.write(Data(String(format: "%8.2f ms  %@\n", ms, query).utf8))
+    }
 }
 let sorted = timings.sorted()
 func percentile(_ p: Double, _ sorted: [Double]) -> Double { sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))] }

@@ -37,7 +37,8 @@ public struct SearchOptions: Sendable {
 
 extension KnowledgeBase {
     /// Full-text search over names, messages and table rows, in English and Chinese.
-    /// Words match as prefixes, Chinese as substrings of any length; all terms must match.
+    /// Words match whole, except the last, which matches as a prefix (the word being typed);
+    /// Chinese matches as substrings of any length; all terms must match.
     /// A query that is a code lists that code's entries first.
     public func search(_ query: String, options: SearchOptions = .init()) throws -> [SearchHit] {
         // Control characters (NUL included) separate terms; at most `maxTerms` distinct terms count,
@@ -85,11 +86,14 @@ extension KnowledgeBase {
     static let maxTerms = 32
 
     /// How many matches are ranked at most, when no filter is given (see `matches`).
-    static let rankingWindow = 10_000
+    static let rankingWindow = 300
 
     /// Index lookup for the terms that have words, plus a literal check for terms with symbols.
     private func matches(_ db: Database, terms: [Substring], options: SearchOptions, limit: Int) throws -> [Match] {
-        let patterns = terms.compactMap { SearchTerms.pattern(forTerm: $0) }
+        // Only the last word is a prefix: FTS5 reads every word a prefix stands for in full, which
+        // for a common word ('order' → order, orders, ordered…) costs more than the search.
+        // Suggestions (any term) keep prefixes for every word.
+        let patterns = terms.indices.compactMap { SearchTerms.pattern(forTerm: terms[$0], prefix: options.matchAny || $0 == terms.count - 1) }
         let literals = options.matchAny ? [] : terms.filter { SearchTerms.needsLiteralCheck($0) }.map { String($0).lowercased() }
         var sql: String
         var arguments: StatementArguments = []
@@ -99,36 +103,44 @@ extension KnowledgeBase {
             // Nothing to look up in the index (a query of symbols only): scan the text.
             sql = """
                 SELECT s.entry_id, s.reason_id, NULL AS score FROM (
-                    SELECT e.id AS id, e.id AS entry_id, NULL AS reason_id, e.document_id FROM entries e
-                    UNION ALL SELECT -r.id, NULL, r.id, r.document_id FROM reason_rows r) s
+                    SELECT e.id AS id, e.id AS entry_id, NULL AS reason_id FROM entries e
+                    UNION ALL SELECT -r.id, NULL, r.id FROM reason_rows r) s
                 """
         } else {
             // Every token is letters and digits in double quotes, so the pattern is valid FTS5 by
             // construction; GRDB's FTS5Pattern(rawPattern:) would open an in-memory database per
             // query to check it, which cost more than the search itself.
-            let pattern = patterns.map { "(\($0))" }.joined(separator: options.matchAny ? " OR " : " AND ")
-            var window = ""
-            arguments += [pattern]
-            // Ranking scores every match; for a very common term (one character in a million
-            // entries) rank the first `rankingWindow` matches in document order. Filters could be
-            // starved by that cut, so they keep the full ranking.
-            if literals.isEmpty, options.domain == nil, options.lang == nil,
-               let last = try db.cachedValue(Int64.self, "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?",
-                                              [pattern, Self.rankingWindow - 1]) {
-                window = " AND f.rowid <= ?"
-                arguments += [last]
+            func joined(_ patterns: [String]) -> String {
+                patterns.map { "(\($0))" }.joined(separator: options.matchAny ? " OR " : " AND ")
             }
+            var pattern = joined(patterns)
+            // Ranking scores every match; for a very common term (one character in a million
+            // entries) only the first `rankingWindow` matches in document order are ranked: FTS5
+            // hands matches over in rowid order, so the LIMIT ends the scan there, in one pass.
+            // Filters and literal checks could be starved by that cut, so they rank every match.
+            let windowed = literals.isEmpty && options.domain == nil && options.lang == nil
+            if windowed {
+                // The same holds for the last word: when the words as typed already fill the
+                // window, rank those matches; the cut would have kept rows like them anyway.
+                let exact = joined(terms.compactMap { SearchTerms.pattern(forTerm: $0, prefix: false) })
+                if exact != pattern, try db.cachedValue(Int.self, "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT ?)",
+                                                        [exact, Self.rankingWindow]) == Self.rankingWindow {
+                    pattern = exact
+                }
+            }
+            arguments += [pattern, windowed ? Self.rankingWindow : -1]
             sql = """
                 SELECT s.entry_id, s.reason_id, s.score FROM (
                     SELECT f.rowid AS id, CASE WHEN f.rowid > 0 THEN f.rowid END AS entry_id,
-                           CASE WHEN f.rowid < 0 THEN -f.rowid END AS reason_id,
-                           CASE WHEN f.rowid > 0 THEN (SELECT document_id FROM entries WHERE id = f.rowid)
-                                ELSE (SELECT document_id FROM reason_rows WHERE id = -f.rowid) END AS document_id,
-                           bm25(search_index, 4.0, 1.0) AS score
-                    FROM search_index f WHERE search_index MATCH ?\(window)) s
+                           CASE WHEN f.rowid < 0 THEN -f.rowid END AS reason_id, bm25(search_index, 4.0, 1.0) AS score
+                    FROM search_index f WHERE search_index MATCH ? ORDER BY f.rowid LIMIT ?) s
                 """
         }
-        sql += options.domain == nil ? " WHERE 1" : " JOIN documents d ON d.id = s.document_id WHERE 1"
+        // The document only when a domain is asked for: a lookup per match.
+        sql += options.domain == nil ? " WHERE 1" : """
+             JOIN documents d ON d.id = (CASE WHEN s.id > 0 THEN (SELECT document_id FROM entries WHERE id = s.id)
+                                             ELSE (SELECT document_id FROM reason_rows WHERE id = -s.id) END) WHERE 1
+            """
         for literal in literals {
             sql += """
                  AND (instr(lower(coalesce((SELECT name FROM entries WHERE id = s.entry_id), '')), ?) > 0

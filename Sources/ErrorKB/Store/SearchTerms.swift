@@ -2,11 +2,12 @@
 ///
 /// The index uses SQLite's standard `unicode61` word tokenizer, so every SQLite tool can query it.
 /// Words split at spaces and punctuation (`_` included). Chinese has no spaces, so each run of
-/// CJK letters is written as its overlapping pairs plus the last letter:
+/// CJK letters is written as its overlapping pairs, then each letter on its own:
 ///
-///     "此资产余额不足。" → "此资 资产 产余 余额 额不 不足 足 。"
+///     "此资产余额不足。" → "此资 资产 产余 余额 额不 不足 足 此 资 产 余 额 不 。"
 ///
-/// A substring of n ≥ 2 letters is then the phrase of its n − 1 pairs, and one letter is a prefix.
+/// A substring of n ≥ 2 letters is then the phrase of its n − 1 pairs (the pairs stay adjacent),
+/// and one letter is a token of its own, read in document order like any word.
 public enum SearchTerms {
     public static func indexForm(_ text: String) -> String {
         // CJK letters are 3 or 4 bytes from lead byte E3; text without such bytes is its own form.
@@ -24,6 +25,10 @@ public enum SearchTerms {
             }
             output.unicodeScalars.append(run[run.count - 1])
             output.append(" ")
+            for scalar in run.dropLast() {
+                output.unicodeScalars.append(scalar)
+                output.append(" ")
+            }
             run.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
@@ -40,17 +45,18 @@ public enum SearchTerms {
 
     /// One term of a query, as FTS5 syntax over the index form; nil when the term has no letters
     /// or digits to look up. Tokens are letters and digits only, so quoting them is always safe.
-    static func pattern(forTerm term: Substring) -> String? {
+    /// Words match as prefixes unless `prefix` is false.
+    static func pattern(forTerm term: Substring, prefix: Bool = true) -> String? {
         var parts: [String] = []
         var word = ""
         var run: [Unicode.Scalar] = []
         func flushWord() {
-            if !word.isEmpty { parts.append("\"\(word)\"*"); word = "" }
+            if !word.isEmpty { parts.append("\"\(word)\"" + (prefix ? "*" : "")); word = "" }
         }
         func flushRun() {
             guard !run.isEmpty else { return }
             if run.count == 1 {
-                parts.append("\"\(String(run[0]))\"*")
+                parts.append("\"\(String(run[0]))\"")
             } else {
                 let pairs = (0..<run.count - 1).map { String(run[$0]) + String(run[$0 + 1]) }
                 parts.append("\"" + pairs.joined(separator: " ") + "\"")
