@@ -151,17 +151,18 @@ public enum KnowledgeBaseBuilder {
 
     /// Writes documents read into memory (see `fill(_:inputs:)`).
     @discardableResult
-    static func fill(_ db: Database, with documents: [ImportedDocument]) throws -> [AddResult] {
-        try fill(db, inputs: documents.map(DocumentInput.document)).map(\.result)
+    static func fill(_ db: Database, with documents: [ImportedDocument], keepIndexes: Bool = false) throws -> [AddResult] {
+        try fill(db, inputs: documents.map(DocumentInput.document), keepIndexes: keepIndexes).map(\.result)
     }
 
     /// Writes each document and its search rows. A document with the identity of one already
     /// there replaces it, unless its bytes are the same (then it is dropped again).
-    static func fill(_ db: Database, inputs: [DocumentInput]) throws -> [(result: AddResult, document: ImportedDocument)] {
+    static func fill(_ db: Database, inputs: [DocumentInput], keepIndexes: Bool = false) throws -> [(result: AddResult, document: ImportedDocument)] {
         // Secondary indexes are built once after the rows, which is much faster than keeping
         // them up to date row by row. Replacing a document needs the cascade's indexes, so only
-        // a file that has no documents yet drops them.
-        let empty = try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") == 0
+        // a file that has no documents yet drops them (and not a scratch store, whose few rows
+        // are rolled back: rebuilding the indexes would cost more than keeping them).
+        let empty = try !keepIndexes && Int.fetchOne(db, sql: "SELECT count(*) FROM documents") == 0
         let indexes = empty ? try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name") : []
         for sql in indexes {
             guard let name = sql.split(separator: " ").dropFirst(2).first else { continue }

@@ -17,7 +17,7 @@ public final class ScratchStore: Sendable {
         try queue.inDatabase { db in
             var stats: Stats?
             try db.inSavepoint {
-                try KnowledgeBaseBuilder.fill(db, with: documents)
+                try KnowledgeBaseBuilder.fill(db, with: documents, keepIndexes: true)
                 stats = try KnowledgeBase.stats(db)
                 return .rollback
             }
