@@ -15,7 +15,7 @@ func fuzzSearch(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let selector = Int(data[0])
     let query = String(decoding: UnsafeBufferPointer(start: data + 1, count: count - 1), as: UTF8.self)
     let options = SearchOptions(domain: domains[selector & 3], lang: languages[(selector >> 2) & 3],
-                                limit: [5, 1, 20, 2][(selector >> 4) & 3], matchAny: selector & 0x40 != 0)
+                                limit: [1, 2, 3, 10][(selector >> 4) & 3], matchAny: selector & 0x40 != 0)
     do {
         _ = try knowledgeBase.search(query, options: options)
     } catch {
