@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import ErrorKB
 
@@ -52,6 +53,37 @@ struct ScaleTests {
             let entry = definitions[index]
             #expect(entry.code == row.code && entry.name == row.name && entry.messages.map(\.text) == row.messages,
                     "truth row \(index): \(rows[index])")
+        }
+
+        // The same file streamed into a database by `kb build` (read on one thread, written on
+        // another) holds exactly the same.
+        let path = folder.appendingPathComponent("corpus.db").path
+        let build = KBProcess.run(["build", "--out", path, document.path, "--domain", "gen", "--locale", "en"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let file = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        try file.read { db in
+            let defined = "EXISTS (SELECT 1 FROM messages m WHERE m.entry_id = e.id)"
+            func count(_ sql: String) throws -> Int? { try Int.fetchOne(db, sql: sql) }
+            #expect(try count("SELECT count(*) FROM entries e WHERE \(defined)") == expected["entries"] as? Int)
+            #expect(try count("SELECT count(*) FROM messages") == expected["messages"] as? Int)
+            #expect(try count("SELECT (SELECT count(*) FROM entries e WHERE NOT \(defined)) + (SELECT count(*) FROM mentions)") == expected["refs"] as? Int)
+            #expect(try count("SELECT count(*) FROM reason_rows") == expected["reasons"] as? Int)
+            #expect(try count("SELECT count(*) FROM headings") == expected["sections"] as? Int)
+            #expect(try count("SELECT count(*) FROM entries e WHERE name IS NULL AND \(defined)") == expected["nameless"] as? Int)
+            #expect(try count("SELECT sum(n - 1) FROM (SELECT count(*) AS n FROM entries e WHERE \(defined) GROUP BY code)") == expected["dup_codes"] as? Int)
+            #expect(try count("SELECT count(*) FROM line_kinds WHERE kind = 'unexplained'") == 0)
+            #expect(try count("SELECT count(*) FROM search_index_docsize") == count("SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM reason_rows)"))
+            let stored = try Row.fetchAll(db, sql: """
+                SELECT e.code, e.name, (SELECT json_group_array(text) FROM (SELECT text FROM messages m WHERE m.entry_id = e.id ORDER BY m.ordinal))
+                FROM entries e WHERE \(defined) ORDER BY e.ordinal
+                """)
+            #expect(stored.count == rows.count)
+            for index in stride(from: 0, to: min(rows.count, stored.count), by: 97) {
+                let row = try JSONDecoder().decode(Truth.self, from: Data(rows[index].utf8))
+                let messages = try JSONDecoder().decode([String].self, from: Data((stored[index][2] as String).utf8))
+                #expect((stored[index][0] as Int64) == row.code && (stored[index][1] as String?) == row.name && messages == row.messages,
+                        "stored truth row \(index): \(rows[index])")
+            }
         }
     }
 }
