@@ -45,6 +45,32 @@ import Testing
         #expect(hits.contains { $0.code == -1121 && $0.domain == "coin-margined-futures" })
     }
 
+    /// The last word is expanded into the stored words it completes to; the hits are exactly
+    /// those of FTS5's own prefix query, also past the expansion limit (where the prefix stays).
+    @Test(arguments: ["withdr", "sym", "inval", "ord", "exce", "a", "UNKNOWN", "zzz"])
+    func aPrefixFindsWhatFTS5PrefixQueriesFind(prefix: String) throws {
+        let found = Set(try kb.search(prefix, options: .init(limit: 10_000)).map { "\($0.domain) \($0.line)" })
+        let expected = try Fixtures.builtDatabase.read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT d.domain || ' ' || coalesce(e.line, r.line) FROM search_index f
+                LEFT JOIN entries e ON e.id = f.rowid LEFT JOIN reason_rows r ON r.id = -f.rowid
+                JOIN documents d ON d.id = coalesce(e.document_id, r.document_id)
+                WHERE search_index MATCH ?
+                """, arguments: ["\"\(prefix)\"*"]))
+        }
+        #expect(expected.count <= KnowledgeBase.rankingWindow)
+        #expect(found == expected, "\(prefix): \(found.symmetricDifference(expected).sorted().prefix(10))")
+        let completions = try Fixtures.builtDatabase.read { try SearchWords.completions(of: prefix.lowercased(), limit: 1_000, $0) } ?? []
+        #expect(completions.allSatisfy { $0.hasPrefix(prefix.lowercased()) && $0 == $0.lowercased() })
+    }
+
+    @Test func searchWordsHoldTheIndexedWords() throws {
+        let words = try Fixtures.builtDatabase.read { try String.fetchAll($0, sql: "SELECT word FROM search_words") }
+        #expect(Set(["withdrawal", "symbol", "capital", "withdraw", "unknown", "request"]).isSubset(of: Set(words)))
+        #expect(words.allSatisfy { word in word == word.lowercased() && !word.unicodeScalars.contains { $0.isCJK } })
+        #expect(words.count == Set(words).count)
+    }
+
     @Test func theLastWordIsAPrefixAndTheOthersAreWhole() throws {
         #expect(try kb.search("invalid symb", options: .init(limit: 50)).contains { $0.code == -1121 })
         #expect(try kb.search("inval symbol", options: .init(limit: 50)).isEmpty)

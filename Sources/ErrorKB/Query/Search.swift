@@ -85,6 +85,18 @@ extension KnowledgeBase {
     /// How many distinct terms of a query are used.
     static let maxTerms = 32
 
+    /// How many words a prefix may stand for before it is left to FTS5 as a prefix.
+    static let maxCompletions = 32
+
+    /// The last word, as the words it completes to (from `search_words`): FTS5 reads those in
+    /// document order, where a prefix query reads every completion in full first. Nil keeps the
+    /// prefix: a term that is not one plain word, no word stored, or too many.
+    private func completions(of term: Substring, _ db: Database) throws -> String? {
+        guard term.unicodeScalars.allSatisfy({ !$0.isCJK && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }),
+              let words = try SearchWords.completions(of: term.lowercased(), limit: Self.maxCompletions, db), !words.isEmpty else { return nil }
+        return "(" + words.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
+    }
+
     /// How many matches are ranked at most, when no filter is given (see `matches`).
     static let rankingWindow = 300
 
@@ -93,7 +105,10 @@ extension KnowledgeBase {
         // Only the last word is a prefix: FTS5 reads every word a prefix stands for in full, which
         // for a common word ('order' → order, orders, ordered…) costs more than the search.
         // Suggestions (any term) keep prefixes for every word.
-        let patterns = terms.indices.compactMap { SearchTerms.pattern(forTerm: terms[$0], prefix: options.matchAny || $0 == terms.count - 1) }
+        var patterns = terms.indices.compactMap { SearchTerms.pattern(forTerm: terms[$0], prefix: options.matchAny || $0 == terms.count - 1) }
+        if !options.matchAny, let last = terms.last, SearchTerms.pattern(forTerm: last) != nil, let expanded = try completions(of: last, db) {
+            patterns[patterns.count - 1] = expanded
+        }
         let literals = options.matchAny ? [] : terms.filter { SearchTerms.needsLiteralCheck($0) }.map { String($0).lowercased() }
         var sql: String
         var arguments: StatementArguments = []
