@@ -66,9 +66,9 @@ import Testing
 
     @Test func searchWordsHoldTheIndexedWords() throws {
         let words = try Fixtures.builtDatabase.read { try String.fetchAll($0, sql: "SELECT word FROM search_words") }
-        #expect(Set(["withdrawal", "symbol", "capital", "withdraw", "unknown", "request"]).isSubset(of: Set(words)))
-        #expect(words.allSatisfy { word in word == word.lowercased() && !word.unicodeScalars.contains { $0.isCJK } })
-        #expect(words.count == Set(words).count)
+        #expect(Set(["withdrawal", "symbol", "capital", "withdraw", "unknown", "request", "余额", "币"]).isSubset(of: Set(words)))
+        #expect(words.allSatisfy { $0 == $0.lowercased() })
+        #expect(!words.contains("capital_withdraw"))  // the tokenizer splits at '_'
     }
 
     @Test func theLastWordIsAPrefixAndTheOthersAreWhole() throws {

@@ -19,6 +19,9 @@ struct VersionTests {
             let result = KBProcess.run(["add", corpus(file)] + flags)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.hasPrefix("\(expected)  \(file)  spot · en  version"), "\(result.stdout)")
+            // "paramter" (sic) is only in the 2020 page: the vocabulary follows the index.
+            let words = try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM search_words WHERE word = 'paramter'") }
+            #expect(words == (file.contains("2020") ? 1 : 0), "\(file)")
         }
         let queue = try DatabaseQueue(path: db)
         try queue.read { db in

@@ -8,8 +8,6 @@ final class DocumentWriter: DocumentSink {
     let db: Database
     private let insertDocument, completeDocument, insertVersion, insertHeading, insertEntry, insertMessage, insertPlaceholder: BulkStatement
     private let insertRelation, insertMention, insertReason, insertReasonCode, insertSearchRow, insertLineKind, insertSpan: BulkStatement
-    private let insertWord: BulkStatement
-    private var words = SearchWords()
     private var documentID: Int64 = 0
     private var sectionIDs: [Int64] = []
     private var entryIDs: [Int64] = []
@@ -46,7 +44,6 @@ final class DocumentWriter: DocumentSink {
         insertSearchRow = try BulkStatement(db, sql: "INSERT INTO search_index (rowid, name_terms, text_terms) VALUES (?, ?, ?)")
         insertLineKind = try BulkStatement(db, sql: "INSERT INTO line_kinds (document_id, kind, lines) VALUES (?, ?, ?)")
         insertSpan = try BulkStatement(db, sql: "INSERT INTO line_spans (document_id, kind, first_line, last_line) VALUES (?, ?, ?, ?)")
-        insertWord = try BulkStatement(db, sql: "INSERT OR IGNORE INTO search_words (word) VALUES (?)")
     }
 
     /// Adds a document's row, to be completed by `finish`; returns its id.
@@ -84,11 +81,6 @@ final class DocumentWriter: DocumentSink {
         completeDocument.bind(11, documentID)
         try completeDocument.run()
         try writeLines(parsed.lineKinds, documentID: documentID)
-        for word in words.words.sorted() {
-            insertWord.bind(1, word)
-            try insertWord.run()
-        }
-        words = SearchWords()
     }
 
     /// Records the document as the current version of its identity.
@@ -118,18 +110,9 @@ final class DocumentWriter: DocumentSink {
         }
     }
 
-    func entry(_ entry: ParsedDocument.Entry, index: Int) {
-        words.add(entry)
-        write(.entry(PreparedEntry(entry), index: index))
-    }
+    func entry(_ entry: ParsedDocument.Entry, index: Int) { write(.entry(PreparedEntry(entry), index: index)) }
 
-    func reason(_ reason: ParsedDocument.Reason, index: Int) {
-        words.add(reason)
-        write(.reason(PreparedReason(reason), index: index))
-    }
-
-    /// Words gathered elsewhere (on the thread that read the document).
-    func add(_ words: SearchWords) { self.words.formUnion(words) }
+    func reason(_ reason: ParsedDocument.Reason, index: Int) { write(.reason(PreparedReason(reason), index: index)) }
 
     /// Writes one item (prepared here, or on a reading thread).
     func write(_ item: DocumentItem) {

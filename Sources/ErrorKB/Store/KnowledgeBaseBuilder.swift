@@ -198,6 +198,7 @@ public enum KnowledgeBaseBuilder {
             results.append((AddResult(file: document.fileName, domain: document.origin.domain, locale: document.origin.locale,
                                       action: action, version: version), document))
         }
+        try SearchWords.refresh(db)
         try writeMetadata(db)
         return results
     }

@@ -19,7 +19,7 @@ enum PipelinedRead {
                 try DocumentImporter.read(.file(path: path), fileName: path, domain: domain, locale: locale, source: source, into: sink)
             }
             sink.flush()
-            outcome.set(result.map { ($0, sink.words) })
+            outcome.set(result)
             channel.close()
         }
         reader.stackSize = 16 << 20
@@ -29,9 +29,7 @@ enum PipelinedRead {
             // A failed write ends the reading too; `finish` reports the failure.
             if writer.hasFailed { channel.cancel() }
         }
-        let (document, words) = try outcome.get()
-        writer.add(words)
-        return document
+        return try outcome.get()
     }
 }
 
@@ -39,7 +37,6 @@ enum PipelinedRead {
 private final class PreparingSink: DocumentSink {
     private let channel: BatchChannel
     private var batch: [DocumentItem] = []
-    private(set) var words = SearchWords()
 
     init(channel: BatchChannel) {
         self.channel = channel
@@ -47,15 +44,9 @@ private final class PreparingSink: DocumentSink {
     }
 
     func section(_ section: ParsedDocument.Section, index: Int) { add(.section(section, index: index)) }
-    func entry(_ entry: ParsedDocument.Entry, index: Int) {
-        words.add(entry)
-        add(.entry(PreparedEntry(entry), index: index))
-    }
+    func entry(_ entry: ParsedDocument.Entry, index: Int) { add(.entry(PreparedEntry(entry), index: index)) }
     func mention(_ mention: ParsedDocument.Mention) { add(.mention(mention)) }
-    func reason(_ reason: ParsedDocument.Reason, index: Int) {
-        words.add(reason)
-        add(.reason(PreparedReason(reason), index: index))
-    }
+    func reason(_ reason: ParsedDocument.Reason, index: Int) { add(.reason(PreparedReason(reason), index: index)) }
 
     private func add(_ item: DocumentItem) {
         batch.append(item)
@@ -119,15 +110,15 @@ private final class BatchChannel: @unchecked Sendable {
 /// The reader thread's result, handed to the writer.
 private final class Outcome: @unchecked Sendable {
     private let lock = NSLock()
-    private var result: Result<(ImportedDocument, SearchWords), Error>?
+    private var result: Result<ImportedDocument, Error>?
 
-    func set(_ result: Result<(ImportedDocument, SearchWords), Error>) {
+    func set(_ result: Result<ImportedDocument, Error>) {
         lock.lock()
         self.result = result
         lock.unlock()
     }
 
-    func get() throws -> (ImportedDocument, SearchWords) {
+    func get() throws -> ImportedDocument {
         lock.lock()
         defer { lock.unlock() }
         guard let result else { preconditionFailure("the reader thread ended without a result") }

@@ -1,34 +1,18 @@
 import GRDB
 
-/// The distinct words of indexed text (letters and digits, lower case; Chinese is left to its
-/// character tokens), kept in `search_words` so that a prefix can be expanded into words.
-struct SearchWords {
-    private(set) var words: Set<String> = []
-
-    mutating func add(_ text: String) {
-        var word = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if !scalar.isCJK && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
-                word.append(scalar)
-            } else if !word.isEmpty {
-                words.insert(String(word).lowercased())
-                word.removeAll(keepingCapacity: true)
-            }
-        }
-        if !word.isEmpty { words.insert(String(word).lowercased()) }
+/// The terms of the search index, kept in `search_words` so that a query's last word, a prefix,
+/// can be expanded into the words it completes to.
+enum SearchWords {
+    /// Refills `search_words` from the index itself (FTS5's vocabulary): exactly the terms its
+    /// tokenizer wrote, after any document was added or replaced.
+    static func refresh(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE temp.search_vocabulary USING fts5vocab(main, search_index, row);
+            DELETE FROM search_words;
+            INSERT INTO search_words (word) SELECT term FROM temp.search_vocabulary;
+            DROP TABLE temp.search_vocabulary;
+            """)
     }
-
-    mutating func add(_ entry: ParsedDocument.Entry) {
-        if let name = entry.name { add(name) }
-        for message in entry.messages { add(message.text) }
-    }
-
-    mutating func add(_ reason: ParsedDocument.Reason) {
-        add(reason.message)
-        add(reason.description)
-    }
-
-    mutating func formUnion(_ other: SearchWords) { words.formUnion(other.words) }
 
     /// The words that complete `prefix` (lower case), at most `limit`; nil when there are more.
     static func completions(of prefix: String, limit: Int, _ db: Database) throws -> [String]? {
