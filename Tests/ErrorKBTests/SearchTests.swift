@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Testing
 @testable import ErrorKB
@@ -69,6 +70,16 @@ import Testing
         #expect(Set(["withdrawal", "symbol", "capital", "withdraw", "unknown", "request", "余额", "币"]).isSubset(of: Set(words)))
         #expect(words.allSatisfy { $0 == $0.lowercased() })
         #expect(!words.contains("capital_withdraw"))  // the tokenizer splits at '_'
+    }
+
+    /// The ranking window (the first matches in document order) never cuts below the limit.
+    @Test func aLimitAboveTheRankingWindowGetsThatManyHits() throws {
+        let count = KnowledgeBase.rankingWindow + 200
+        let page = (1...count).map { "#### \\-\($0) NAME_\($0)\n\n-   A common message, number \($0).\n" }.joined(separator: "\n")
+        let big = try KnowledgeBase.inMemory([DocumentImporter.importData(Data(page.utf8), fileName: "big.md", domain: "d", locale: "en")])
+        #expect(try big.search("common", options: .init(limit: count + 10)).count == count)
+        #expect(try big.search("message common", options: .init(limit: count)).count == count)
+        #expect(try big.search("common", options: .init(limit: 20)).count == 20)
     }
 
     @Test func theLastWordIsAPrefixAndTheOthersAreWhole() throws {

@@ -133,17 +133,18 @@ extension KnowledgeBase {
             // entries) only the first `rankingWindow` matches in document order are ranked: FTS5
             // hands matches over in rowid order, so the LIMIT ends the scan there, in one pass.
             // Filters and literal checks could be starved by that cut, so they rank every match.
-            let windowed = literals.isEmpty && options.domain == nil && options.lang == nil
-            if windowed {
+            // The window is never smaller than the hits asked for.
+            let window = literals.isEmpty && options.domain == nil && options.lang == nil ? max(Self.rankingWindow, limit) : nil
+            if let window {
                 // The same holds for the last word: when the words as typed already fill the
                 // window, rank those matches; the cut would have kept rows like them anyway.
                 let exact = joined(terms.compactMap { SearchTerms.pattern(forTerm: $0, prefix: false) })
                 if exact != pattern, try db.cachedValue(Int.self, "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT ?)",
-                                                        [exact, Self.rankingWindow]) == Self.rankingWindow {
+                                                        [exact, window]) == window {
                     pattern = exact
                 }
             }
-            arguments += [pattern, windowed ? Self.rankingWindow : -1]
+            arguments += [pattern, window ?? -1]
             sql = """
                 SELECT s.entry_id, s.reason_id, s.score FROM (
                     SELECT f.rowid AS id, CASE WHEN f.rowid > 0 THEN f.rowid END AS entry_id,
