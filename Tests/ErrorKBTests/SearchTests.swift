@@ -82,6 +82,18 @@ import Testing
         #expect(try big.search("common", options: .init(limit: 20)).count == 20)
     }
 
+    /// Many matching table rows (negative rowids, first in rowid order) do not crowd out the
+    /// entries: each kind has its own ranking window.
+    @Test func tableRowsDoNotCrowdOutEntries() throws {
+        let rows = (1...(KnowledgeBase.rankingWindow + 100)).map { "| \"Filter failure: F\($0)\" | A long description that mentions the word common once, row \($0). |" }
+        let page = "#### \\-1 COMMON_ONE\n\n-   Common common.\n\n#### \\-2 COMMON_TWO\n\n-   Common.\n\n## Filters\n\n| Error message | Description |\n| --- | --- |\n"
+            + rows.joined(separator: "\n") + "\n"
+        let document = try DocumentImporter.importData(Data(page.utf8), fileName: "rows.md", domain: "d", locale: "en")
+        #expect(document.tableRowCount == rows.count && document.entryCount == 2)
+        let hits = try KnowledgeBase.inMemory([document]).search("common", options: .init(limit: 2))
+        #expect(hits.map(\.code) == [-1, -2])
+    }
+
     @Test func theLastWordIsAPrefixAndTheOthersAreWhole() throws {
         #expect(try kb.search("invalid symb", options: .init(limit: 50)).contains { $0.code == -1121 })
         #expect(try kb.search("inval symbol", options: .init(limit: 50)).isEmpty)

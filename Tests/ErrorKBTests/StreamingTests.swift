@@ -39,9 +39,14 @@ import Testing
 
     @Test func invalidUTF8IsReportedAtItsLineWhateverTheChunks() throws {
         let data = Data("#### \\-1 A\n\n-   ok\n-   bad ".utf8) + Data([0xC3, 0x28]) + Data("\n".utf8)
+        // A NUL inside a broken sequence does not make it whole once NULs are removed.
+        let split = Data("#### \\-1 A\n\n-   caf".utf8) + Data([0xC3, 0x00, 0xA9]) + Data("\n".utf8)
         for chunkSize in [1, 5, 4096] {
             #expect(throws: ImportError.notUTF8(file: "bad.md", line: 4)) {
                 try DocumentImporter.importBytes(.memory(data), fileName: "bad.md", domain: "d", locale: "en", source: nil, chunkSize: chunkSize)
+            }
+            #expect(throws: ImportError.notUTF8(file: "bad.md", line: 3)) {
+                try DocumentImporter.importBytes(.memory(split), fileName: "bad.md", domain: "d", locale: "en", source: nil, chunkSize: chunkSize)
             }
         }
     }

@@ -108,16 +108,15 @@ final class LineReader {
 
     /// Turns whole lines of bytes into numbered lines.
     private func decode(_ bytes: [UInt8]) -> [SourceLine]? {
-        var bytes = bytes
-        if bytes.contains(0) {
-            let lines = SourceLine.split(String(decoding: bytes, as: UTF8.self), firstNumber: lineCount + 1)
-            nulLines += lines.filter { $0.text.utf8.contains(0) }.map(\.number)
-            bytes.removeAll { $0 == 0 }
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        // Checked with its NULs (valid UTF-8), so removing them cannot make bad bytes good.
+        guard var text = String(validating: bytes, as: UTF8.self) else {
             error = .notUTF8(file: fileName, line: lineCount + Self.firstInvalidLine(bytes))
             finished = true
             return nil
+        }
+        if bytes.contains(0) {
+            nulLines += SourceLine.split(text, firstNumber: lineCount + 1).filter { $0.text.utf8.contains(0) }.map(\.number)
+            text = String(decoding: bytes.filter { $0 != 0 }, as: UTF8.self)
         }
         let lines = SourceLine.split(text, firstNumber: lineCount + 1)
         lineCount += lines.count

@@ -168,7 +168,14 @@ public enum KnowledgeBaseBuilder {
             guard let name = sql.split(separator: " ").dropFirst(2).first else { continue }
             try db.execute(sql: "DROP INDEX \(name)")
         }
-        defer { for sql in indexes { try? db.execute(sql: sql) } }
+        var dropped = !indexes.isEmpty
+        // Deleting a document cascades through entries and messages, which needs their indexes.
+        func restoreIndexes() throws {
+            guard dropped else { return }
+            dropped = false
+            for sql in indexes { try db.execute(sql: sql) }
+        }
+        defer { try? restoreIndexes() }
         let writer = try DocumentWriter(db: db)
         var results: [(result: AddResult, document: ImportedDocument)] = []
         for input in inputs {
@@ -176,6 +183,14 @@ public enum KnowledgeBaseBuilder {
             let documentID: Int64
             switch input {
             case .document(let imported):
+                // A document read into memory is known before it is written: one already there
+                // with the same bytes is not written at all.
+                if try String.fetchOne(db, sql: "SELECT sha256 FROM documents WHERE identity = ?", arguments: [imported.identity]) == imported.sha256 {
+                    let version = try Int.fetchOne(db, sql: "SELECT max(version) FROM document_versions WHERE identity = ?", arguments: [imported.identity]) ?? 1
+                    results.append((AddResult(file: imported.fileName, domain: imported.origin.domain, locale: imported.origin.locale,
+                                              action: .unchanged, version: version), imported))
+                    continue
+                }
                 document = imported
                 documentID = try writer.write(imported)
             case .file(let path, let domain, let locale, let source):
@@ -188,9 +203,10 @@ public enum KnowledgeBaseBuilder {
             if let current = try Row.fetchOne(db, sql: "SELECT id, sha256 FROM documents WHERE identity = ? AND id <> ?",
                                               arguments: [document.identity, documentID]) {
                 let unchanged = current["sha256"] as String == document.sha256
-                let dropped: Int64 = unchanged ? documentID : current["id"]
-                try SearchRow.deleteRows(ofDocument: dropped, db)
-                try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [dropped])
+                let removed: Int64 = unchanged ? documentID : current["id"]
+                try restoreIndexes()
+                try SearchRow.deleteRows(ofDocument: removed, db)
+                try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [removed])
                 action = unchanged ? .unchanged : .replaced
             }
             if action != .unchanged { try writer.recordVersion(document, documentID: documentID) }

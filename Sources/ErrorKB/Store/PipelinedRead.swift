@@ -26,7 +26,8 @@ enum PipelinedRead {
         reader.start()
         while let batch = channel.receive() {
             for item in batch { writer.write(item) }
-            // A failed write ends the reading too; `finish` reports the failure.
+            // After a failed write the reader's batches are dropped (it still reads to the end);
+            // `finish` reports the failure.
             if writer.hasFailed { channel.cancel() }
         }
         return try outcome.get()
