@@ -82,8 +82,8 @@ import Testing
         #expect(try big.search("common", options: .init(limit: 20)).count == 20)
     }
 
-    /// Many matching table rows (negative rowids, first in rowid order) do not crowd out the
-    /// entries: each kind has its own ranking window.
+    /// Many matching table rows (negative rowids) do not crowd the entries out of the ranking
+    /// window, which is taken from the highest rowid down.
     @Test func tableRowsDoNotCrowdOutEntries() throws {
         let rows = (1...(KnowledgeBase.rankingWindow + 100)).map { "| \"Filter failure: F\($0)\" | A long description that mentions the word common once, row \($0). |" }
         let page = "#### \\-1 COMMON_ONE\n\n-   Common common.\n\n#### \\-2 COMMON_TWO\n\n-   Common.\n\n## Filters\n\n| Error message | Description |\n| --- | --- |\n"

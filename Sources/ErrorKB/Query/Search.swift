@@ -130,7 +130,7 @@ extension KnowledgeBase {
             }
             var pattern = joined(patterns)
             // Ranking scores every match; for a very common term (one character in a million
-            // entries) only the first `rankingWindow` entries and table rows are ranked: FTS5
+            // entries) only `rankingWindow` matches are ranked, from the highest rowid down: FTS5
             // hands matches over in rowid order, so the LIMIT ends the scan there, in one pass.
             // Filters and literal checks could be starved by that cut, so they rank every match.
             // The window is never smaller than the hits asked for.
@@ -145,15 +145,13 @@ extension KnowledgeBase {
                 }
             }
             arguments += [pattern, window ?? -1]
-            // Entries (positive rowids) and table rows (negative) each get their own window, so
-            // that many matching table rows cannot crowd every entry out, nor the reverse.
+            // Newest rowids first: entries (positive rowids) before table rows (negative), so
+            // that many matching table rows cannot crowd every entry out of the window.
             sql = """
                 SELECT s.entry_id, s.reason_id, s.score FROM (
-                    SELECT * FROM (SELECT f.rowid AS id, f.rowid AS entry_id, NULL AS reason_id, bm25(search_index, 4.0, 1.0) AS score
-                                   FROM search_index f WHERE search_index MATCH ?1 AND f.rowid > 0 ORDER BY f.rowid LIMIT ?2)
-                    UNION ALL
-                    SELECT * FROM (SELECT f.rowid, NULL, -f.rowid, bm25(search_index, 4.0, 1.0)
-                                   FROM search_index f WHERE search_index MATCH ?1 AND f.rowid < 0 ORDER BY f.rowid DESC LIMIT ?2)) s
+                    SELECT f.rowid AS id, CASE WHEN f.rowid > 0 THEN f.rowid END AS entry_id,
+                           CASE WHEN f.rowid < 0 THEN -f.rowid END AS reason_id, bm25(search_index, 4.0, 1.0) AS score
+                    FROM search_index f WHERE search_index MATCH ? ORDER BY f.rowid DESC LIMIT ?) s
                 """
         }
         // The document only when a domain is asked for: a lookup per match.
