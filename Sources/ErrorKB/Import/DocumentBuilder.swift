@@ -34,7 +34,6 @@ struct DocumentBuilder {
     }
 
     var currentSection: Int? { document.sections.isEmpty ? nil : document.sections.count - 1 }
-    var hasOpenEntry: Bool { open != nil }
     /// Entries so far (mentions excluded).
     var entryCount: Int { emittedEntries + entries.count }
 
@@ -160,9 +159,7 @@ struct DocumentBuilder {
         if lineCount > document.lineKinds.count {
             document.lineKinds.append(contentsOf: repeatElement(.unexplained, count: lineCount - document.lineKinds.count))
         }
-        let kinds = document.lineKinds
-        document.unexplained = kinds.indices.filter { kinds[$0] == .unexplained }
-            .map { ParsedDocument.Warning(line: $0 + 1, message: unexplainedText[$0 + 1] ?? "") }
+        document.unexplained = document.unexplainedLines.map { .init(line: $0, message: unexplainedText[$0] ?? "") }
         return document
     }
 

@@ -19,8 +19,11 @@ final class DocumentCollector: DocumentSink {
     func entry(_ entry: ParsedDocument.Entry, index: Int) { entries.append(entry) }
     func mention(_ mention: ParsedDocument.Mention) { mentions.append(mention) }
     func reason(_ reason: ParsedDocument.Reason, index: Int) { reasons.append(reason) }
+}
 
-    /// Hands everything to another sink, as if it were being read now.
+extension ParsedDocument {
+    /// Hands a document read into memory to a sink, as if it were being read now (mentions
+    /// after every entry, so each names one already received).
     func replay(into sink: DocumentSink) {
         for (index, section) in sections.enumerated() { sink.section(section, index: index) }
         for (index, entry) in entries.enumerated() { sink.entry(entry, index: index) }

@@ -106,7 +106,8 @@ extension KnowledgeBase {
         // for a common word ('order' → order, orders, ordered…) costs more than the search.
         // Suggestions (any term) keep prefixes for every word.
         var patterns = terms.indices.compactMap { SearchTerms.pattern(forTerm: terms[$0], prefix: options.matchAny || $0 == terms.count - 1) }
-        if !options.matchAny, let last = terms.last, SearchTerms.pattern(forTerm: last) != nil, let expanded = try completions(of: last, db) {
+        // A plain word always has a pattern, so the last pattern is the last term's.
+        if !options.matchAny, let last = terms.last, let expanded = try completions(of: last, db) {
             patterns[patterns.count - 1] = expanded
         }
         let literals = options.matchAny ? [] : terms.filter { SearchTerms.needsLiteralCheck($0) }.map { String($0).lowercased() }

@@ -59,11 +59,7 @@ final class DocumentWriter: DocumentSink {
     /// Writes a document read into memory.
     func write(_ document: ImportedDocument) throws -> Int64 {
         let id = try begin(fileName: document.fileName)
-        let parsed = document.parsed
-        for (index, section) in parsed.sections.enumerated() { self.section(section, index: index) }
-        for (index, entry) in parsed.entries.enumerated() { self.entry(entry, index: index) }
-        for mention in parsed.mentions { self.mention(mention) }
-        for (index, reason) in parsed.reasons.enumerated() { self.reason(reason, index: index) }
+        document.parsed.replay(into: self)
         try finish(document)
         return id
     }
@@ -80,7 +76,7 @@ final class DocumentWriter: DocumentSink {
         completeDocument.bind(10, document.identity)
         completeDocument.bind(11, documentID)
         try completeDocument.run()
-        try writeLines(parsed.lineKinds, documentID: documentID)
+        try writeLines(parsed, documentID: documentID)
     }
 
     /// Records the document as the current version of its identity.
@@ -213,9 +209,9 @@ final class DocumentWriter: DocumentSink {
     }
 
     /// Counts every line kind, and records where the non-entry text is (runs of one kind).
-    private func writeLines(_ kinds: [LineKind], documentID: Int64) throws {
-        let counts = kinds.reduce(into: [LineKind: Int]()) { $0[$1, default: 0] += 1 }
-        for (kind, count) in counts.sorted(by: { $0.key < $1.key }) {
+    private func writeLines(_ parsed: ParsedDocument, documentID: Int64) throws {
+        let kinds = parsed.lineKinds
+        for (kind, count) in parsed.lineKindCounts.sorted(by: { $0.key < $1.key }) {
             insertLineKind.bind(1, documentID)
             insertLineKind.bind(2, kind.rawValue)
             insertLineKind.bind(3, count)

@@ -178,6 +178,11 @@ public enum KnowledgeBaseBuilder {
         defer { try? restoreIndexes() }
         let writer = try DocumentWriter(db: db)
         var results: [(result: AddResult, document: ImportedDocument)] = []
+        func record(_ document: ImportedDocument, _ action: AddResult.Action) throws {
+            let version = try Int.fetchOne(db, sql: "SELECT max(version) FROM document_versions WHERE identity = ?", arguments: [document.identity]) ?? 1
+            results.append((AddResult(file: document.fileName, domain: document.origin.domain, locale: document.origin.locale,
+                                      action: action, version: version), document))
+        }
         for input in inputs {
             let document: ImportedDocument
             let documentID: Int64
@@ -186,9 +191,7 @@ public enum KnowledgeBaseBuilder {
                 // A document read into memory is known before it is written: one already there
                 // with the same bytes is not written at all.
                 if try String.fetchOne(db, sql: "SELECT sha256 FROM documents WHERE identity = ?", arguments: [imported.identity]) == imported.sha256 {
-                    let version = try Int.fetchOne(db, sql: "SELECT max(version) FROM document_versions WHERE identity = ?", arguments: [imported.identity]) ?? 1
-                    results.append((AddResult(file: imported.fileName, domain: imported.origin.domain, locale: imported.origin.locale,
-                                              action: .unchanged, version: version), imported))
+                    try record(imported, .unchanged)
                     continue
                 }
                 document = imported
@@ -210,9 +213,7 @@ public enum KnowledgeBaseBuilder {
                 action = unchanged ? .unchanged : .replaced
             }
             if action != .unchanged { try writer.recordVersion(document, documentID: documentID) }
-            let version = try Int.fetchOne(db, sql: "SELECT max(version) FROM document_versions WHERE identity = ?", arguments: [document.identity]) ?? 1
-            results.append((AddResult(file: document.fileName, domain: document.origin.domain, locale: document.origin.locale,
-                                      action: action, version: version), document))
+            try record(document, action)
         }
         try SearchWords.refresh(db)
         try writeMetadata(db)
