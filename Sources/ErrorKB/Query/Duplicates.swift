@@ -53,7 +53,7 @@ extension KnowledgeBase {
     }
 
     static func stats(_ db: Database) throws -> Stats {
-            let documents = try Row.fetchAll(db, sql: """
+            let documents = try db.cachedRows("""
                 SELECT d.file_name, d.domain, d.locale, coalesce(d.source_url, d.file_name), d.sha256, d.line_count,
                        (SELECT count(*) FROM headings WHERE document_id = d.id),
                        (SELECT count(*) FROM entries WHERE document_id = d.id),
@@ -67,7 +67,7 @@ extension KnowledgeBase {
                                     lines: row[5], sections: row[6], entries: row[7], codes: row[8], messages: row[9],
                                     tableRows: row[10], unexplainedLines: row[11])
             }
-            return Stats(schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+            return Stats(schemaVersion: try db.cachedValue(Int.self, "PRAGMA user_version") ?? 0,
                          documents: documents, duplicateGroups: try Self.duplicateGroupCounts(db))
     }
 
@@ -76,22 +76,22 @@ extension KnowledgeBase {
     /// entry with every other through its CTEs, which took seconds on a million entries.
     static func duplicateGroupCounts(_ db: Database) throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        counts["code_repeated"] = try Int.fetchOne(db, sql: """
+        counts["code_repeated"] = try db.cachedValue(Int.self, """
             SELECT count(DISTINCT d.domain || char(31) || r.code)
             FROM (SELECT document_id, code FROM entries GROUP BY document_id, code HAVING count(*) > 1) r
             JOIN documents d ON d.id = r.document_id
             """)
-        counts["name_shared"] = try Int.fetchOne(db, sql: """
+        counts["name_shared"] = try db.cachedValue(Int.self, """
             SELECT count(*) FROM (SELECT 1 FROM entries e JOIN documents d ON d.id = e.document_id WHERE e.name IS NOT NULL
                                   GROUP BY d.domain, e.name HAVING count(DISTINCT e.code) > 1)
             """)
         // Across domains: only codes found in more than one document can be shared. A code
         // conflicts when two of its domains have no name in common, else it is shared.
         var names: [Int64: [String: Set<String>]] = [:]
-        let cursor = try Row.fetchCursor(db, sql: """
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT DISTINCT d.domain, e.code, coalesce(e.name, '') FROM entries e JOIN documents d ON d.id = e.document_id
             WHERE e.code IN (SELECT code FROM entries GROUP BY code HAVING min(document_id) <> max(document_id))
-            """)
+            """))
         while let row = try cursor.next() {
             names[row[1], default: [:]][row[0], default: []].insert(row[2])
         }

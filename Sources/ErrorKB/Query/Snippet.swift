@@ -3,8 +3,12 @@ enum Snippet {
     static let width = 96
 
     static func make(_ texts: [String], terms: [Substring]) -> String {
-        let needles = terms.map { Array(String($0).lowercased()) }.filter { !$0.isEmpty }
-        let best = texts.first { text in needles.contains { firstMatch(of: $0, in: Array(text.lowercased())) != nil } } ?? texts.first ?? ""
+        var seen = Set<[Character]>()
+        let needles = terms.map { Array(String($0).lowercased()) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        let best = texts.first { text in
+            let lowered = Array(text.lowercased())
+            return needles.contains { firstMatch(of: $0, in: lowered) != nil }
+        } ?? texts.first ?? ""
         return mark(trim(Array(best.replacingOccurrences(of: "\n", with: " ")), around: needles), needles)
     }
 
@@ -12,7 +16,7 @@ enum Snippet {
     /// rather than with Foundation's `range(of:options:)`, which mishandles NUL on Linux.
     private static func firstMatch(of needle: [Character], in text: [Character], from start: Int = 0) -> Range<Int>? {
         guard needle.count <= text.count, start <= text.count - needle.count else { return nil }
-        for i in start...(text.count - needle.count) where text[i] == needle[0] && Array(text[i..<(i + needle.count)]) == needle {
+        for i in start...(text.count - needle.count) where text[i] == needle[0] && text[i..<(i + needle.count)].elementsEqual(needle) {
             return i..<(i + needle.count)
         }
         return nil
@@ -33,8 +37,16 @@ enum Snippet {
         guard lowered.count == text.count else { return String(text) }
         var result = ""
         var position = 0
+        // Each needle's next match only moves forward: it is looked for again only once the
+        // marking has passed it, so a query of many words stays linear in the text.
+        var upcoming = needles.map { firstMatch(of: $0, in: lowered) }
         while position < text.count {
-            let next = needles.compactMap { firstMatch(of: $0, in: lowered, from: position) }
+            for index in needles.indices {
+                if let range = upcoming[index], range.lowerBound < position {
+                    upcoming[index] = firstMatch(of: needles[index], in: lowered, from: position)
+                }
+            }
+            let next = upcoming.compactMap { $0 }
                 .min { $0.lowerBound < $1.lowerBound || ($0.lowerBound == $1.lowerBound && $0.upperBound > $1.upperBound) }
             guard let range = next else { break }
             result += String(text[position..<range.lowerBound]) + "**" + String(text[range]) + "**"

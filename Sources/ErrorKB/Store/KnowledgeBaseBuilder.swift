@@ -179,7 +179,7 @@ public enum KnowledgeBaseBuilder {
         let writer = try DocumentWriter(db: db)
         var results: [(result: AddResult, document: ImportedDocument)] = []
         func record(_ document: ImportedDocument, _ action: AddResult.Action) throws {
-            let version = try Int.fetchOne(db, sql: "SELECT max(version) FROM document_versions WHERE identity = ?", arguments: [document.identity]) ?? 1
+            let version = try db.cachedValue(Int.self, "SELECT max(version) FROM document_versions WHERE identity = ?", [document.identity]) ?? 1
             results.append((AddResult(file: document.fileName, domain: document.origin.domain, locale: document.origin.locale,
                                       action: action, version: version), document))
         }
@@ -190,7 +190,7 @@ public enum KnowledgeBaseBuilder {
             case .document(let imported):
                 // A document read into memory is known before it is written: one already there
                 // with the same bytes is not written at all.
-                if try String.fetchOne(db, sql: "SELECT sha256 FROM documents WHERE identity = ?", arguments: [imported.identity]) == imported.sha256 {
+                if try db.cachedValue(String.self, "SELECT sha256 FROM documents WHERE identity = ?", [imported.identity]) == imported.sha256 {
                     try record(imported, .unchanged)
                     continue
                 }
@@ -203,8 +203,8 @@ public enum KnowledgeBaseBuilder {
                 try writer.finish(document)
             }
             var action = AddResult.Action.added
-            if let current = try Row.fetchOne(db, sql: "SELECT id, sha256 FROM documents WHERE identity = ? AND id <> ?",
-                                              arguments: [document.identity, documentID]) {
+            if let current = try db.cachedRows("SELECT id, sha256 FROM documents WHERE identity = ? AND id <> ?",
+                                               [document.identity, documentID]).first {
                 let unchanged = current["sha256"] as String == document.sha256
                 let removed: Int64 = unchanged ? documentID : current["id"]
                 try restoreIndexes()
@@ -231,9 +231,9 @@ public enum KnowledgeBaseBuilder {
     /// What built the file. No wall-clock time goes in, so the same inputs give the same bytes;
     /// SOURCE_DATE_EPOCH may supply a build time.
     static func writeMetadata(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM metadata")
+        try db.cachedStatement(sql: "DELETE FROM metadata").execute()
         var metadata: [(String, String)] = [("schema_version", String(Schema.version)), ("kb_version", Release.version)]
-        let inputs = try Row.fetchAll(db, sql: "SELECT file_name, sha256, domain, locale FROM documents ORDER BY id")
+        let inputs = try db.cachedRows("SELECT file_name, sha256, domain, locale FROM documents ORDER BY id")
         for (index, input) in inputs.enumerated() {
             metadata.append(("input.\(index + 1)", "\(input[0] as String) sha256:\(input[1] as String) \(input[2] as String) \(input[3] as String)"))
         }

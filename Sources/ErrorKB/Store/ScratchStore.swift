@@ -9,7 +9,11 @@ public final class ScratchStore: Sendable {
     public init() throws {
         queue = try DatabaseQueue()
         try Schema.migrate(queue)
-        try queue.write { db in try KnowledgeBaseBuilder.writeDictionary(db) }
+        try queue.write { db in
+            try KnowledgeBaseBuilder.writeDictionary(db)
+            // Creates the vocabulary table outside the savepoints, so no rollback drops it.
+            try SearchWords.refresh(db)
+        }
     }
 
     /// Stores the documents, reads back what the file would report, and rolls it all back.

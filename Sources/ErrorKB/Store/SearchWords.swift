@@ -6,12 +6,11 @@ enum SearchWords {
     /// Refills `search_words` from the index itself (FTS5's vocabulary): exactly the terms its
     /// tokenizer wrote, after any document was added or replaced.
     static func refresh(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE VIRTUAL TABLE temp.search_vocabulary USING fts5vocab(main, search_index, row);
-            DELETE FROM search_words;
-            INSERT INTO search_words (word) SELECT term FROM temp.search_vocabulary;
-            DROP TABLE temp.search_vocabulary;
-            """)
+        // The vocabulary table stays in temp for the connection's life: creating it anew each
+        // time would change the schema, which makes SQLite recompile every cached statement.
+        try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, search_index, row)")
+        try db.cachedStatement(sql: "DELETE FROM search_words").execute()
+        try db.cachedStatement(sql: "INSERT INTO search_words (word) SELECT term FROM temp.search_vocabulary").execute()
     }
 
     /// The words that complete `prefix` (lower case), at most `limit`; nil when there are more.
