@@ -72,6 +72,34 @@ import Testing
         #expect(!words.contains("capital_withdraw"))  // the tokenizer splits at '_'
     }
 
+    @Test func snippetsMarkEveryMatchLongestFirst() {
+        #expect(Snippet.make(["Order would immediately trigger; ORDER rejected."], terms: ["order", "ord", "trigger", "order"])
+                == "**Order** would immediately **trigger**; **ORDER** rejected.")
+        #expect(Snippet.make(["ababab"], terms: ["ba", "ab"]) == "**ab****ab****ab**")
+        // The first text that holds a term is shown, trimmed around the match.
+        let long = String(repeating: "x ", count: 80) + "needle end"
+        let snippet = Snippet.make(["no match here", long], terms: ["NEEDLE"])
+        #expect(snippet.hasPrefix("…x x") && snippet.hasSuffix("x **needle** end"))
+        #expect(snippet.count == 1 + Snippet.width + 4)
+    }
+
+    /// One connection refreshes the words after every fill (the vocabulary table is made once
+    /// per connection and then reused): a replaced document's words go, the new ones come.
+    @Test func searchWordsFollowEveryFillOfOneConnection() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrate(queue)
+        func page(_ text: String) throws -> ImportedDocument {
+            try DocumentImporter.importData(Data("#### \\-1000 UNKNOWN\n\n-   \(text)\n".utf8), fileName: "page.md", domain: "d", locale: "en")
+        }
+        func words() throws -> Set<String> { try queue.read { Set(try String.fetchAll($0, sql: "SELECT word FROM search_words")) } }
+        let first = try queue.write { try KnowledgeBaseBuilder.fill($0, with: [page("Zebra crossing.")], keepIndexes: true) }
+        #expect(first.map(\.action) == [.added])
+        #expect(try words() == ["unknown", "zebra", "crossing"])
+        let second = try queue.write { try KnowledgeBaseBuilder.fill($0, with: [page("Yak shaving.")], keepIndexes: true) }
+        #expect(second.map(\.action) == [.replaced])
+        #expect(try words() == ["unknown", "yak", "shaving"])
+    }
+
     /// The ranking window (the first matches in document order) never cuts below the limit.
     @Test func aLimitAboveTheRankingWindowGetsThatManyHits() throws {
         let count = KnowledgeBase.rankingWindow + 200
