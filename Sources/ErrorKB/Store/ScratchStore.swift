@@ -11,8 +11,8 @@ public final class ScratchStore: Sendable {
         try Schema.migrate(queue)
         try queue.write { db in
             try KnowledgeBaseBuilder.writeDictionary(db)
-            // Creates the vocabulary table outside the savepoints, so no rollback drops it.
-            try SearchWords.refresh(db)
+            // Outside the savepoints, so that no rollback drops it.
+            try SearchWords.openVocabulary(db)
         }
     }
 

@@ -6,11 +6,15 @@ enum SearchWords {
     /// Refills `search_words` from the index itself (FTS5's vocabulary): exactly the terms its
     /// tokenizer wrote, after any document was added or replaced.
     static func refresh(_ db: Database) throws {
-        // The vocabulary table stays in temp for the connection's life: creating it anew each
-        // time would change the schema, which makes SQLite recompile every cached statement.
-        try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, search_index, row)")
+        try openVocabulary(db)
         try db.cachedStatement(sql: "DELETE FROM search_words").execute()
         try db.cachedStatement(sql: "INSERT INTO search_words (word) SELECT term FROM temp.search_vocabulary").execute()
+    }
+
+    /// FTS5's vocabulary of the index as a temp table, kept for the connection's life: creating
+    /// it anew each time would change the schema, which makes SQLite recompile every cached statement.
+    static func openVocabulary(_ db: Database) throws {
+        try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, search_index, row)")
     }
 
     /// The words that complete `prefix` (lower case), at most `limit`; nil when there are more.
