@@ -31,18 +31,20 @@ public struct ContentSnapshot: Sendable, Equatable {
         }
     }
 
-    /// From a database.
+    /// From a database. Each message is read as its own row: a message may hold a newline
+    /// (a `<br>` in the page), so joining and splitting them again would change them.
     public init(_ kb: KnowledgeBase) throws {
-        let rows = try kb.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT d.domain, d.locale, e.code, e.name,
-                       (SELECT group_concat(text, char(10)) FROM (SELECT text FROM messages WHERE entry_id = e.id ORDER BY ordinal)) AS messages
+        let (entries, messages) = try kb.read { db in
+            (try Row.fetchAll(db, sql: """
+                SELECT e.id, d.domain, d.locale, e.code, e.name
                 FROM entries e JOIN documents d ON d.id = e.document_id ORDER BY d.id, e.ordinal
-                """)
+                """),
+             try Row.fetchAll(db, sql: "SELECT entry_id, text FROM messages ORDER BY entry_id, ordinal"))
         }
-        for row in rows {
-            let messages = (row["messages"] as String?).map { $0.components(separatedBy: "\n") } ?? []
-            add(Key(domain: row[0], locale: row[1]), code: row[2], name: row[3], messages: messages)
+        var texts: [Int64: [String]] = [:]
+        for row in messages { texts[row["entry_id"], default: []].append(row["text"]) }
+        for row in entries {
+            add(Key(domain: row["domain"], locale: row["locale"]), code: row["code"], name: row["name"], messages: texts[row["id"]] ?? [])
         }
     }
 
