@@ -163,19 +163,7 @@ public enum KnowledgeBaseBuilder {
         // a file that has no documents yet drops them (and not a scratch store, whose few rows
         // are rolled back: rebuilding the indexes would cost more than keeping them).
         let empty = try !keepIndexes && Int.fetchOne(db, sql: "SELECT count(*) FROM documents") == 0
-        let indexes = empty ? try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name") : []
-        for sql in indexes {
-            guard let name = sql.split(separator: " ").dropFirst(2).first else { continue }
-            try db.execute(sql: "DROP INDEX \(name)")
-        }
-        var dropped = !indexes.isEmpty
-        // Deleting a document cascades through entries and messages, which needs their indexes.
-        func restoreIndexes() throws {
-            guard dropped else { return }
-            dropped = false
-            for sql in indexes { try db.execute(sql: sql) }
-        }
-        defer { try? restoreIndexes() }
+        var suspended = empty ? try SuspendedIndexes(dropping: db) : SuspendedIndexes()
         let writer = try DocumentWriter(db: db)
         var results: [(result: AddResult, document: ImportedDocument)] = []
         func record(_ document: ImportedDocument, _ action: AddResult.Action) throws {
@@ -207,7 +195,8 @@ public enum KnowledgeBaseBuilder {
                                                [document.identity, documentID]).first {
                 let unchanged = current["sha256"] as String == document.sha256
                 let removed: Int64 = unchanged ? documentID : current["id"]
-                try restoreIndexes()
+                // Deleting a document cascades through entries and messages, which needs their indexes.
+                try suspended.restore(db)
                 try SearchRow.deleteRows(ofDocument: removed, db)
                 try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [removed])
                 action = unchanged ? .unchanged : .replaced
@@ -217,6 +206,7 @@ public enum KnowledgeBaseBuilder {
         }
         try SearchWords.refresh(db)
         try writeMetadata(db)
+        try suspended.restore(db)
         return results
     }
 
