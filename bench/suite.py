@@ -26,8 +26,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 KB = os.path.join(ROOT, ".build-static", "release", "kb")
 KB_BENCH = os.path.join(ROOT, ".build-static", "release", "kb-bench")
-TABLES = ["documents", "document_versions", "headings", "entries", "messages", "placeholders", "mentions",
-          "entry_relations", "reason_rows", "reason_codes", "line_kinds", "line_spans", "metadata", "dictionary"]
+TABLES = ["documents", "document_versions", "sections", "entries", "messages", "placeholders", "mentions",
+          "entry_relations", "table_rows", "table_row_codes", "line_kinds", "line_spans", "metadata", "dictionary"]
 
 
 def timed(cmd, **kw):

@@ -11,7 +11,7 @@ struct Export: ParsableCommand {
     @Option(help: "csv or jsonl.")
     var format: ExportFormat = .csv
 
-    @Option(help: "The view: catalog, reasons, duplicates, codes, templates or sections.")
+    @Option(help: "The view: catalog, table_row_catalog, duplicates, codes, templates or section_catalog.")
     var view: ExportView = .catalog
 
     @Option(help: "The file to write (default: standard output).")

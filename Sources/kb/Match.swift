@@ -77,7 +77,7 @@ struct Match: ParsableCommand {
             if let template = c.template {
                 print("   template:  \(template)")
             } else if let message = c.message {
-                print(c.how == .reason && c.code != nil ? "   table row: \(message)" : "   message:   \(message)")
+                print(c.how == .tableRow && c.code != nil ? "   table row: \(message)" : "   message:   \(message)")
             }
             if !c.arguments.isEmpty { print("   arguments: " + c.arguments.map { "\"\($0)\"" }.joined(separator: ", ")) }
             if let description = c.description {

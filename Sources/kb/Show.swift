@@ -43,10 +43,10 @@ struct Show: ParsableCommand {
         for message in entry.messages { lines.append("  [\(message.lang)] \(message.text)") }
         if entry.messages.isEmpty { lines.append("  (no message)") }
         for relation in entry.relations { lines.append("  \(relation.relation) \(relation.code)") }
-        if !entry.reasons.isEmpty {
-            lines.append("  explained by \(entry.reasons.count) table rows:")
-            for reason in entry.reasons {
-                lines.append("    \"\(reason.message)\" — \(reason.description.replacingOccurrences(of: "\n", with: " "))")
+        if !entry.tableRows.isEmpty {
+            lines.append("  explained by \(entry.tableRows.count) table rows:")
+            for row in entry.tableRows {
+                lines.append("    \"\(row.message)\" — \(row.description.replacingOccurrences(of: "\n", with: " "))")
             }
         }
         lines.append("  source: \(entry.source)")

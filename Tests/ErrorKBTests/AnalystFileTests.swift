@@ -124,8 +124,8 @@ import Testing
         #expect(csv.status == 0)
         #expect(csv.stdout.hasPrefix("domain,locale,code,name,section,message,lang,source,line,template,placeholders\r\n"))
         // Python's csv module (RFC 4180) reads back every catalog row; embedded newlines survive.
-        let out = home.appendingPathComponent("reasons.csv")
-        #expect(KBProcess.run(["export", "--view", "reasons", "--out", out.path, "--db", Fixtures.builtDatabasePath]).status == 0)
+        let out = home.appendingPathComponent("table_rows.csv")
+        #expect(KBProcess.run(["export", "--view", "table_row_catalog", "--out", out.path, "--db", Fixtures.builtDatabasePath]).status == 0)
         let check = try PythonCheck.run("""
             import csv, sys
             rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))

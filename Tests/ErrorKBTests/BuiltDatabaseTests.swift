@@ -12,7 +12,7 @@ import Testing
             #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == Schema.version)
             #expect(try Int32.fetchOne(db, sql: "PRAGMA application_id") == Schema.applicationID)
             let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'search_index'") ?? ""
-            #expect(sql.contains("content=\"search_docs\""))
+            #expect(sql.contains("content=\"search_content\""))
         }
     }
 
@@ -36,10 +36,10 @@ import Testing
         }
     }
 
-    @Test func reasonsView() throws {
+    @Test func tableRowCatalogView() throws {
         try db.read { db in
-            #expect(try db.columns(in: "reasons").map(\.name) == ["domain", "locale", "section", "message", "description", "codes", "source", "line"])
-            let groups = try Row.fetchAll(db, sql: "SELECT section, codes, count(*) FROM reasons GROUP BY section, codes ORDER BY section")
+            #expect(try db.columns(in: "table_row_catalog").map(\.name) == ["domain", "locale", "section", "message", "description", "codes", "source", "line"])
+            let groups = try Row.fetchAll(db, sql: "SELECT section, codes, count(*) FROM table_row_catalog GROUP BY section, codes ORDER BY section")
                 .map { "\($0[0] as String)|\(($0[1] as String?) ?? "NULL")|\($0[2] as Int)" }
             #expect(groups == ["订单拒绝错误|-1010,-2010,-2011|26", "过滤器故障|NULL|14"])
         }

@@ -24,7 +24,7 @@ import Testing
         #expect(parsed.entries.flatMap(\.messages).filter { containsPlaceholder($0.text) }.count == 29)
         #expect(parsed.entries.flatMap(\.messages).allSatisfy { $0.lang == .en })
         #expect(parsed.unexplainedLines.isEmpty)
-        #expect(parsed.reasons.isEmpty && parsed.mentions.isEmpty)
+        #expect(parsed.tableRows.isEmpty && parsed.mentions.isEmpty)
     }
 
     @Test func markdownEscapesAreUndone() {

@@ -34,7 +34,7 @@ struct CorpusTests {
 
     @Test func spotTablesBecomeMessageKeyedRows() {
         for document in [Self.spotEN, Self.spotZH] {
-            let rows = document.parsed.reasons
+            let rows = document.parsed.tableRows
             #expect(rows.count == 59)
             let rejections = rows.filter { $0.codes == [-1010, -2010, -2011, -2038] }
             #expect(rejections.count == 41)
@@ -44,9 +44,9 @@ struct CorpusTests {
             #expect(rows.contains { $0.message == "FIX API trading is not enabled." })
             #expect(rows.allSatisfy { !$0.description.contains("<br") && !$0.message.contains("\"") })
         }
-        let oco = Self.spotEN.parsed.reasons.first { $0.message == "The relationship of the prices for the orders is not correct." }
+        let oco = Self.spotEN.parsed.tableRows.first { $0.message == "The relationship of the prices for the orders is not correct." }
         #expect(oco?.description.components(separatedBy: "\n").count == 4)
-        #expect(Self.spotEN.parsed.reasons.first { $0.message.hasPrefix("The requested action") }?.description
+        #expect(Self.spotEN.parsed.tableRows.first { $0.message.hasPrefix("The requested action") }?.description
                 == "The request sent would not have changed the status quo.\n(e.g. `newQty` cannot equal the order quantity.)")
     }
 
@@ -68,7 +68,7 @@ struct CorpusTests {
         #expect(Fixtures.entries(document, code: -5012).count == 2)
         #expect(Fixtures.entries(document, code: -20121).first?.name == nil)
         #expect(Fixtures.entries(document, code: -1000).first?.messages.map(\.text).last == "An unknown error occurred while processing the request.[%s]")
-        let rows = document.parsed.reasons
+        let rows = document.parsed.tableRows
         #expect(rows.count == 40)
         #expect(rows.filter { $0.codes == [-1010, -2010, -2011] }.count == 26)
         let position = rows.first { $0.message == "Filter failure: MAX_POSITION" }
@@ -80,7 +80,7 @@ struct CorpusTests {
         #expect(try Self.load("spot-errors.en.2025-12-02.md", domain: "spot", locale: "en").parsed.entries.count == 103)
         let first = try Self.load("spot-errors.en.2020-11-30.md", domain: "spot", locale: "en")
         #expect(first.parsed.entries.count == 39)
-        #expect(first.parsed.reasons.count == 32)
+        #expect(first.parsed.tableRows.count == 32)
     }
 
     @Test func spotFilesNeedTheFlags() {

@@ -54,7 +54,7 @@ extension HostileInputTests {
         let path = try workspace.file("table.md", Data("# Errors\n\n| Code | Message |\n| --- | --- |\n".utf8))
         let result = check(workspace.build([path], Self.flags), workspace, .either, names: path)
         if result.status == 0 {
-            #expect(workspace.value("SELECT count(*) FROM reason_rows", as: Int.self) == 0)
+            #expect(workspace.value("SELECT count(*) FROM table_rows", as: Int.self) == 0)
             #expect(workspace.value("SELECT count(*) FROM entries", as: Int.self) == 0)
         }
     }

@@ -40,7 +40,7 @@ import Testing
             """)
         #expect(doc.entries.map(\.code) == [-2010])
         #expect(doc.sections.map(\.title) == ["Messages for -1010 ERROR_MSG_RECEIVED, -2010 NEW_ORDER_REJECTED"])
-        #expect(doc.reasons.map(\.codes) == [[-1010, -2010]])
+        #expect(doc.tableRows.map(\.codes) == [[-1010, -2010]])
     }
 
     @Test func messagesAsBulletsParagraphsAndWrappedLines() throws {
@@ -75,9 +75,9 @@ import Testing
             ---|---
             "Tight."|No padding |
             """)
-        #expect(doc.reasons.map(\.message) == ["First.", "A.", "B.", "Missing quote", "Tight."])
-        #expect(doc.reasons.map(\.description) == ["Line one\nline two.", "Shared & decoded <ok> * star", "Shared & decoded <ok> * star", "x\ny\nz\nw", "No padding"])
-        #expect(doc.reasons.first.map { [$0.line, $0.lastLine] } == [5, 7])
+        #expect(doc.tableRows.map(\.message) == ["First.", "A.", "B.", "Missing quote", "Tight."])
+        #expect(doc.tableRows.map(\.description) == ["Line one\nline two.", "Shared & decoded <ok> * star", "Shared & decoded <ok> * star", "x\ny\nz\nw", "No padding"])
+        #expect(doc.tableRows.first.map { [$0.line, $0.lastLine] } == [5, 7])
         #expect(doc.unexplainedLines.isEmpty)
     }
 
@@ -109,7 +109,7 @@ import Testing
 
     @Test func aDocumentWithoutEntriesImportsAsZero() throws {
         let empty = try DocumentImporter.importData(Data("# Notes\n\nNothing here.\n".utf8), fileName: "notes.md")
-        #expect(empty.parsed.entries.isEmpty && empty.parsed.reasons.isEmpty)
+        #expect(empty.parsed.entries.isEmpty && empty.parsed.tableRows.isEmpty)
         #expect(empty.origin == DocumentOrigin(domain: "", locale: ""))
         #expect(try DocumentImporter.importData(Data(), fileName: "empty.md").parsed.entries.isEmpty)
     }

@@ -51,14 +51,14 @@ import Testing
         let result = matcher.match(message: "Filter failure: LOT_SIZE")
         #expect(result.candidates.count == 1)
         let row = result.candidates.first
-        #expect(row?.how == .reason && row?.domain == "wallet" && row?.code == nil)
+        #expect(row?.how == .tableRow && row?.domain == "wallet" && row?.code == nil)
         #expect(row?.description == "\"数量\"太高，太低和/或不遵循该交易对的步长规则。")
     }
 
     @Test func orderRejectionRowExplainsItsCode() {
         let result = matcher.match(message: "Account has insufficient balance for requested action.", code: -2010)
         let best = result.candidates.first
-        #expect(best?.how == .reason)
+        #expect(best?.how == .tableRow)
         #expect(best?.code == -2010 && best?.name == "NEW_ORDER_REJECTED" && best?.domain == "wallet")
         #expect(best?.description == "没有足够的资金来完成行动")
         #expect(best?.codes == [-1010, -2010, -2011])

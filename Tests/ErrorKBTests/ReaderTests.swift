@@ -89,7 +89,7 @@ import Testing
         for (name, data) in EmbeddedCorpus.seedDocuments {
             #expect(try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("seed/\(name)")) == data)
         }
-        #expect(EmbeddedCorpus.schemaFiles.map(\.fileName) == ["001_foundation.sql", "002_templates.sql", "003_analysts.sql", "004_versions.sql", "005_lean_search.sql", "006_search_words.sql"])
+        #expect(EmbeddedCorpus.schemaFiles.map(\.fileName) == ["errorkb.sql"])
     }
 }
 

@@ -91,8 +91,8 @@ import Testing
             def get(path):
                 return urllib.request.urlopen(base + path, timeout=10).read().decode()
             docs = {r["id"]: r["domain"] for r in json.loads(get("/documents.json?_shape=array&_col=domain"))}
-            chinese = json.loads(get("/search_docs.json?_shape=array&_search=" + urllib.parse.quote("余额")))
-            english = json.loads(get("/search_docs.json?_shape=array&_search=withdraw"))
+            chinese = json.loads(get("/search_content.json?_shape=array&_search=" + urllib.parse.quote("余额")))
+            english = json.loads(get("/search_content.json?_shape=array&_search=withdraw"))
             print(len(chinese) > 0, {docs[r["document_id"]] for r in chinese})
             print(len(english) > 0, all("WITHDRAW" in r["name_terms"] for r in english), sorted({docs[r["document_id"]] for r in english}))
             page = get("/catalog")

@@ -38,7 +38,7 @@ struct ScaleTests {
         #expect(definitions.count == expected["entries"] as? Int)
         #expect(parsed.messageCount == expected["messages"] as? Int)
         #expect(parsed.entries.count - definitions.count + parsed.mentions.count == expected["refs"] as? Int)
-        #expect(parsed.reasons.count == expected["reasons"] as? Int)
+        #expect(parsed.tableRows.count == expected["reasons"] as? Int)
         #expect(parsed.sections.count == expected["sections"] as? Int)
         #expect(definitions.filter { $0.name == nil }.count == expected["nameless"] as? Int)
         let repeated = Dictionary(grouping: definitions, by: \.code).values.reduce(0) { $0 + $1.count - 1 }
@@ -67,12 +67,12 @@ struct ScaleTests {
             #expect(try count("SELECT count(*) FROM entries e WHERE \(defined)") == expected["entries"] as? Int)
             #expect(try count("SELECT count(*) FROM messages") == expected["messages"] as? Int)
             #expect(try count("SELECT (SELECT count(*) FROM entries e WHERE NOT \(defined)) + (SELECT count(*) FROM mentions)") == expected["refs"] as? Int)
-            #expect(try count("SELECT count(*) FROM reason_rows") == expected["reasons"] as? Int)
-            #expect(try count("SELECT count(*) FROM headings") == expected["sections"] as? Int)
+            #expect(try count("SELECT count(*) FROM table_rows") == expected["reasons"] as? Int)
+            #expect(try count("SELECT count(*) FROM sections") == expected["sections"] as? Int)
             #expect(try count("SELECT count(*) FROM entries e WHERE name IS NULL AND \(defined)") == expected["nameless"] as? Int)
             #expect(try count("SELECT sum(n - 1) FROM (SELECT count(*) AS n FROM entries e WHERE \(defined) GROUP BY code)") == expected["dup_codes"] as? Int)
             #expect(try count("SELECT count(*) FROM line_kinds WHERE kind = 'unexplained'") == 0)
-            #expect(try count("SELECT count(*) FROM search_index_docsize") == count("SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM reason_rows)"))
+            #expect(try count("SELECT count(*) FROM search_index_docsize") == count("SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM table_rows)"))
             let stored = try Row.fetchAll(db, sql: """
                 SELECT e.code, e.name, (SELECT json_group_array(text) FROM (SELECT text FROM messages m WHERE m.entry_id = e.id ORDER BY m.ordinal))
                 FROM entries e WHERE \(defined) ORDER BY e.ordinal

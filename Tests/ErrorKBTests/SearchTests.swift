@@ -54,19 +54,19 @@ import Testing
         let expected = try Fixtures.builtDatabase.read { db in
             Set(try String.fetchAll(db, sql: """
                 SELECT d.domain || ' ' || coalesce(e.line, r.line) FROM search_index f
-                LEFT JOIN entries e ON e.id = f.rowid LEFT JOIN reason_rows r ON r.id = -f.rowid
+                LEFT JOIN entries e ON e.id = f.rowid LEFT JOIN table_rows r ON r.id = -f.rowid
                 JOIN documents d ON d.id = coalesce(e.document_id, r.document_id)
                 WHERE search_index MATCH ?
                 """, arguments: ["\"\(prefix)\"*"]))
         }
-        #expect(expected.count <= KnowledgeBase.rankingWindow)
+        #expect(expected.count <= FullTextQuery.rankingWindow)
         #expect(found == expected, "\(prefix): \(found.symmetricDifference(expected).sorted().prefix(10))")
-        let completions = try Fixtures.builtDatabase.read { try SearchWords.completions(of: prefix.lowercased(), limit: 1_000, $0) } ?? []
+        let completions = try Fixtures.builtDatabase.read { try SearchVocabulary.completions(of: prefix.lowercased(), limit: 1_000, $0) } ?? []
         #expect(completions.allSatisfy { $0.hasPrefix(prefix.lowercased()) && $0 == $0.lowercased() })
     }
 
     @Test func searchWordsHoldTheIndexedWords() throws {
-        let words = try Fixtures.builtDatabase.read { try String.fetchAll($0, sql: "SELECT word FROM search_words") }
+        let words = try Fixtures.builtDatabase.read { try String.fetchAll($0, sql: "SELECT term FROM search_terms") }
         #expect(Set(["withdrawal", "symbol", "capital", "withdraw", "unknown", "request", "余额", "币"]).isSubset(of: Set(words)))
         #expect(words.allSatisfy { $0 == $0.lowercased() })
         #expect(!words.contains("capital_withdraw"))  // the tokenizer splits at '_'
@@ -91,7 +91,7 @@ import Testing
         func page(_ text: String) throws -> ImportedDocument {
             try DocumentImporter.importData(Data("#### \\-1000 UNKNOWN\n\n-   \(text)\n".utf8), fileName: "page.md", domain: "d", locale: "en")
         }
-        func words() throws -> Set<String> { try queue.read { Set(try String.fetchAll($0, sql: "SELECT word FROM search_words")) } }
+        func words() throws -> Set<String> { try queue.read { Set(try String.fetchAll($0, sql: "SELECT term FROM search_terms")) } }
         let first = try queue.write { try KnowledgeBaseBuilder.fill($0, with: [page("Zebra crossing.")], keepIndexes: true) }
         #expect(first.map(\.action) == [.added])
         #expect(try words() == ["unknown", "zebra", "crossing"])
@@ -102,7 +102,7 @@ import Testing
 
     /// The ranking window (the first matches in document order) never cuts below the limit.
     @Test func aLimitAboveTheRankingWindowGetsThatManyHits() throws {
-        let count = KnowledgeBase.rankingWindow + 200
+        let count = FullTextQuery.rankingWindow + 200
         let page = (1...count).map { "#### \\-\($0) NAME_\($0)\n\n-   A common message, number \($0).\n" }.joined(separator: "\n")
         let big = try KnowledgeBase.inMemory([DocumentImporter.importData(Data(page.utf8), fileName: "big.md", domain: "d", locale: "en")])
         #expect(try big.search("common", options: .init(limit: count + 10)).count == count)
@@ -113,7 +113,7 @@ import Testing
     /// Many matching table rows (negative rowids) do not crowd the entries out of the ranking
     /// window, which is taken from the highest rowid down.
     @Test func tableRowsDoNotCrowdOutEntries() throws {
-        let rows = (1...(KnowledgeBase.rankingWindow + 100)).map { "| \"Filter failure: F\($0)\" | A long description that mentions the word common once, row \($0). |" }
+        let rows = (1...(FullTextQuery.rankingWindow + 100)).map { "| \"Filter failure: F\($0)\" | A long description that mentions the word common once, row \($0). |" }
         let page = "#### \\-1 COMMON_ONE\n\n-   Common common.\n\n#### \\-2 COMMON_TWO\n\n-   Common.\n\n## Filters\n\n| Error message | Description |\n| --- | --- |\n"
             + rows.joined(separator: "\n") + "\n"
         let document = try DocumentImporter.importData(Data(page.utf8), fileName: "rows.md", domain: "d", locale: "en")
@@ -146,7 +146,7 @@ import Testing
 
     @Test func tableRowsAreSearchable() throws {
         let hits = try kb.search("LOT_SIZE", options: .init(limit: 10))
-        #expect(hits.contains { $0.kind == .reason && $0.messages.first?.text == "Filter failure: LOT_SIZE" })
+        #expect(hits.contains { $0.kind == .tableRow && $0.messages.first?.text == "Filter failure: LOT_SIZE" })
     }
 
     @Test(arguments: ["\"", "*", "(", "NEAR", "NEAR(", "AND", "OR", "NOT", "{0}", "%s", "-", "--", "'", "a\"b", "name_terms:x",
@@ -179,13 +179,13 @@ import Testing
 
     @Test func indexFormWritesCharacterPairsThenCharacters() {
         // Pairs stay adjacent (a phrase of pairs is a substring); each character is a token too.
-        #expect(SearchTerms.indexForm("此资产余额不足。") == "此资 资产 产余 余额 额不 不足 足 此 资 产 余 额 不 。")
-        #expect(SearchTerms.indexForm("CAPITAL_WITHDRAW") == "CAPITAL_WITHDRAW")
-        #expect(SearchTerms.indexForm("参数％s为空。") == "参数 数 参 ％s 为空 空 为 。")
-        #expect(SearchTerms.pattern(forTerm: "余额不足") == "\"余额 额不 不足\"")
-        #expect(SearchTerms.pattern(forTerm: "币") == "\"币\"")
-        #expect(SearchTerms.pattern(forTerm: "API密钥") == "\"API\"* AND \"密钥\"")
-        #expect(SearchTerms.pattern(forTerm: "API密钥", prefix: false) == "\"API\" AND \"密钥\"")
-        #expect(SearchTerms.pattern(forTerm: "\"*(") == nil)
+        #expect(SearchIndex.indexForm("此资产余额不足。") == "此资 资产 产余 余额 额不 不足 足 此 资 产 余 额 不 。")
+        #expect(SearchIndex.indexForm("CAPITAL_WITHDRAW") == "CAPITAL_WITHDRAW")
+        #expect(SearchIndex.indexForm("参数％s为空。") == "参数 数 参 ％s 为空 空 为 。")
+        #expect(MatchExpression.term("余额不足") == "\"余额 额不 不足\"")
+        #expect(MatchExpression.term("币") == "\"币\"")
+        #expect(MatchExpression.term("API密钥") == "\"API\"* AND \"密钥\"")
+        #expect(MatchExpression.term("API密钥", prefix: false) == "\"API\" AND \"密钥\"")
+        #expect(MatchExpression.term("\"*(") == nil)
     }
 }

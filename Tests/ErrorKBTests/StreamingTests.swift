@@ -75,9 +75,9 @@ import Testing
         let seeds = ["binance-coin-margined-futures-error-code.en.md", "binance-wallet-error-code.zh-CN.txt"]
             .map { Fixtures.packageRoot.appendingPathComponent("seed/\($0)").path }
         #expect(KBProcess.run(["build", "--out", streamed] + seeds).status == 0)
-        let queries = ["SELECT * FROM catalog ORDER BY domain, code, message", "SELECT * FROM reasons ORDER BY domain, line",
+        let queries = ["SELECT * FROM catalog ORDER BY domain, code, message", "SELECT * FROM table_row_catalog ORDER BY domain, line",
                        "SELECT * FROM duplicates ORDER BY kind, domain, code, name", "SELECT * FROM templates ORDER BY domain, code, message",
-                       "SELECT * FROM search_docs ORDER BY id", "SELECT code, name, line FROM mentions ORDER BY line",
+                       "SELECT * FROM search_content ORDER BY id", "SELECT code, name, line FROM mentions ORDER BY line",
                        "SELECT kind, lines FROM line_kinds ORDER BY document_id, kind"]
         let file = try DatabaseQueue(path: streamed, configuration: { var c = Configuration(); c.readonly = true; return c }())
         for query in queries {

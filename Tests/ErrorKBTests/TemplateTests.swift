@@ -69,7 +69,7 @@ import Testing
                 """).map { "\($0[0] as String) \($0[1] as String) \($0[2] as Int)" }
             #expect(tokens == ["coin-margined-futures %b 1", "coin-margined-futures %s 36",
                                "wallet %s 4", "wallet {0} 3", "wallet ％s 22"])
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM reason_rows WHERE placeholders > 0") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM table_rows WHERE placeholders > 0") == 0)
             let row = try Row.fetchOne(db, sql: "SELECT template, placeholders, tokens FROM templates WHERE code = -1003 AND domain = 'wallet' AND tokens = '%s,%s'")
             #expect(row?["template"] as String? == "请求权重过多； 当前限制是 {1} 每 {2} 的请求权重。 请使用 Websocket Streams 进行实时更新，以避免轮询API。")
             #expect(row?["placeholders"] as Int? == 2)
@@ -78,8 +78,8 @@ import Testing
     }
 
     @Test func noTableRowHasAPlaceholder() {
-        for reason in Fixtures.wallet.parsed.reasons {
-            #expect(PlaceholderScanner.scan(reason.message).isEmpty && PlaceholderScanner.scan(reason.description).isEmpty)
+        for row in Fixtures.wallet.parsed.tableRows {
+            #expect(PlaceholderScanner.scan(row.message).isEmpty && PlaceholderScanner.scan(row.description).isEmpty)
         }
     }
 }

@@ -20,7 +20,7 @@ struct VersionTests {
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.hasPrefix("\(expected)  \(file)  spot · en  version"), "\(result.stdout)")
             // "paramter" (sic) is only in the 2020 page: the vocabulary follows the index.
-            let words = try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM search_words WHERE word = 'paramter'") }
+            let words = try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM search_terms WHERE term = 'paramter'") }
             #expect(words == (file.contains("2020") ? 1 : 0), "\(file)")
         }
         let queue = try DatabaseQueue(path: db)
@@ -33,12 +33,12 @@ struct VersionTests {
             #expect(try Int.fetchOne(db, sql: "SELECT count(DISTINCT code) FROM catalog WHERE domain = 'spot'") == 104)
             // The seed documents are still there, untouched, and search sees only the current spot rows.
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") == 3)
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_docs s JOIN documents d ON d.id = s.document_id WHERE d.domain = 'spot'") == 104 + 59)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_content s JOIN documents d ON d.id = s.document_id WHERE d.domain = 'spot'") == 104 + 59)
             // The replaced versions' rows left the index itself: it holds one row per current
             // entry and table row, and the 2020 page's typo "occured" is found only in the COIN-M
             // seed (a row left behind would point at a deleted entry, so the count is what shows it).
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index_docsize")
-                    == Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM reason_rows)"))
+                    == Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM table_rows)"))
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH 'occured'") == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH 'occurred'") == 1)
         }

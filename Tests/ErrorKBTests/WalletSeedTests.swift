@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test func tableRows() {
-        let rows = parsed.reasons
+        let rows = parsed.tableRows
         #expect(rows.count == 40)
         let filters = rows.filter { $0.message.hasPrefix("Filter failure: ") }
         #expect(filters.count == 14)

@@ -17,10 +17,10 @@ if arguments.count == 3, arguments[1] == "search-csv" {
     let output = FileHandle.standardOutput
     var buffer = ""
     try queue.read { db in
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, name_terms, text_terms FROM search_docs ORDER BY id")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, name_terms, text_terms FROM search_content ORDER BY id")
         while let row = try rows.next() {
             let id: Int64 = row[0]
-            buffer += "\(id),\(field(SearchTerms.indexForm(row[1]))),\(field(SearchTerms.indexForm(row[2])))\r\n"
+            buffer += "\(id),\(field(SearchIndex.indexForm(row[1]))),\(field(SearchIndex.indexForm(row[2])))\r\n"
             if buffer.utf8.count > 1 << 20 { output.write(Data(buffer.utf8)); buffer = "" }
         }
     }

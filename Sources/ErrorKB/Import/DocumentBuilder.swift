@@ -18,10 +18,10 @@ struct DocumentBuilder {
     /// The current section's codes (listed, defined or mentioned) and table rows: its rows
     /// explain its codes, so they are final when the section ends.
     private var sectionCodes: [(line: Int, code: Int64)] = []
-    private var sectionReasons: [ParsedDocument.Reason] = []
-    private var emittedReasons = 0
+    private var sectionTableRows: [ParsedDocument.TableRow] = []
+    private var emittedTableRows = 0
     private(set) var messageCount = 0
-    private(set) var reasonCount = 0
+    private(set) var tableRowCount = 0
     /// Text of lines that were unexplained when the parser moved past them (at most `maxUnexplained`).
     private var unexplainedText: [Int: String] = [:]
     static let maxUnexplained = 10_000
@@ -130,21 +130,21 @@ struct DocumentBuilder {
         mark(line, .message)
     }
 
-    mutating func reason(message: String, description: String, line: Int, lastLine: Int? = nil) {
+    mutating func tableRow(message: String, description: String, line: Int, lastLine: Int? = nil) {
         closeOpenEntry()
-        sectionReasons.append(.init(message: message, description: description,
+        sectionTableRows.append(.init(message: message, description: description,
                                     section: currentSection, line: line, lastLine: lastLine ?? line))
-        reasonCount += 1
+        tableRowCount += 1
         mark(line, .tableRow)
     }
 
     /// Continues the last row's description on another line (a cell over several lines).
-    mutating func continueReason(_ text: String, line: Int) {
-        guard let index = sectionReasons.indices.last else { return }
-        let old = sectionReasons[index].description
-        sectionReasons[index].description = old.isEmpty ? text : old + "\n" + text
-        sectionReasons[index].lastLine = line
-        for blank in sectionReasons[index].line...line where kind(ofLine: blank) == .blank {
+    mutating func continueTableRow(_ text: String, line: Int) {
+        guard let index = sectionTableRows.indices.last else { return }
+        let old = sectionTableRows[index].description
+        sectionTableRows[index].description = old.isEmpty ? text : old + "\n" + text
+        sectionTableRows[index].lastLine = line
+        for blank in sectionTableRows[index].line...line where kind(ofLine: blank) == .blank {
             mark(blank, .tableRow)
         }
         mark(line, .tableRow)
@@ -193,12 +193,12 @@ struct DocumentBuilder {
     private mutating func endSection() {
         var seen: Set<Int64> = []
         let codes = currentSection == nil ? [] : sectionCodes.sorted { $0.line < $1.line }.map(\.code).filter { seen.insert($0).inserted }
-        for var reason in sectionReasons {
-            reason.codes = codes
-            sink.reason(reason, index: emittedReasons)
-            emittedReasons += 1
+        for var row in sectionTableRows {
+            row.codes = codes
+            sink.tableRow(row, index: emittedTableRows)
+            emittedTableRows += 1
         }
-        sectionReasons.removeAll()
+        sectionTableRows.removeAll()
         sectionCodes.removeAll()
     }
 

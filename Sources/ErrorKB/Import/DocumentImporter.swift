@@ -46,7 +46,7 @@ public enum DocumentImporter {
         var document = try read(bytes, fileName: fileName, domain: domain, locale: locale, source: source, into: collector, chunkSize: chunkSize)
         document.parsed.entries = collector.entries
         document.parsed.mentions = collector.mentions
-        document.parsed.reasons = collector.reasons
+        document.parsed.tableRows = collector.tableRows
         return document
     }
 
@@ -87,7 +87,7 @@ public enum DocumentImporter {
         // strings, which end at a NUL); each such line is reported.
         parsed.warnings = reader.nulLines.map { .init(line: $0, message: "NUL bytes removed") } + parsed.warnings
         if let source { parsed.sourceURL = source }
-        let counts = (entries: parser.builder.entryCount, messages: parser.builder.messageCount, rows: parser.builder.reasonCount)
+        let counts = (entries: parser.builder.entryCount, messages: parser.builder.messageCount, rows: parser.builder.tableRowCount)
         let fromURL: (domain: String?, locale: String?) = parsed.sourceURL.map(DocumentOrigin.parse(url:)) ?? (nil, nil)
         // A document with nothing to attribute (no entries, no table rows) needs no origin.
         let isEmpty = counts.entries == 0 && counts.rows == 0

@@ -5,7 +5,7 @@ protocol DocumentSink: AnyObject {
     func section(_ section: ParsedDocument.Section, index: Int)
     func entry(_ entry: ParsedDocument.Entry, index: Int)
     func mention(_ mention: ParsedDocument.Mention)
-    func reason(_ reason: ParsedDocument.Reason, index: Int)
+    func tableRow(_ row: ParsedDocument.TableRow, index: Int)
 }
 
 /// Keeps a whole document in memory (a page, a test, the seed corpus).
@@ -13,12 +13,12 @@ final class DocumentCollector: DocumentSink {
     var sections: [ParsedDocument.Section] = []
     var entries: [ParsedDocument.Entry] = []
     var mentions: [ParsedDocument.Mention] = []
-    var reasons: [ParsedDocument.Reason] = []
+    var tableRows: [ParsedDocument.TableRow] = []
 
     func section(_ section: ParsedDocument.Section, index: Int) { sections.append(section) }
     func entry(_ entry: ParsedDocument.Entry, index: Int) { entries.append(entry) }
     func mention(_ mention: ParsedDocument.Mention) { mentions.append(mention) }
-    func reason(_ reason: ParsedDocument.Reason, index: Int) { reasons.append(reason) }
+    func tableRow(_ row: ParsedDocument.TableRow, index: Int) { tableRows.append(row) }
 }
 
 extension ParsedDocument {
@@ -28,6 +28,6 @@ extension ParsedDocument {
         for (index, section) in sections.enumerated() { sink.section(section, index: index) }
         for (index, entry) in entries.enumerated() { sink.entry(entry, index: index) }
         for mention in mentions { sink.mention(mention) }
-        for (index, reason) in reasons.enumerated() { sink.reason(reason, index: index) }
+        for (index, row) in tableRows.enumerated() { sink.tableRow(row, index: index) }
     }
 }

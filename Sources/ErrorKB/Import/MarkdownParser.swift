@@ -137,7 +137,7 @@ struct MarkdownParser: DocumentParser {
             let cells = PipeTable.cells(text)
             let description = cells.count > 1 ? InlineMarkup.clean(cells[1][...]) : ""
             for message in keyed ? PipeTable.messages(inCell: cells[0]) : [] {
-                builder.reason(message: message, description: description, line: lines[i].number, lastLine: lines[end].number)
+                builder.tableRow(message: message, description: description, line: lines[i].number, lastLine: lines[end].number)
             }
             builder.mark(lines[i].number...lines[end].number, keyed ? .tableRow : .otherTable)
             i = end + 1

@@ -45,7 +45,7 @@ public struct ParsedDocument: Sendable, Equatable {
     }
 
     /// A table row keyed by a message ("Filter failure: LOT_SIZE" → what it means).
-    public struct Reason: Sendable, Equatable {
+    public struct TableRow: Sendable, Equatable {
         public var message: String
         public var description: String
         public var section: Int?
@@ -61,7 +61,7 @@ public struct ParsedDocument: Sendable, Equatable {
     public var sections: [Section] = []
     public var entries: [Entry] = []
     public var mentions: [Mention] = []
-    public var reasons: [Reason] = []
+    public var tableRows: [TableRow] = []
     /// The kind of every line; `lineKinds[n - 1]` is line n.
     public var lineKinds: [LineKind] = []
     /// What the importer skipped or changed, by line: `kb build` prints each one.

@@ -66,7 +66,7 @@ struct ScrapedTextParser: DocumentParser {
             builder.mark(line.number, .tableHeader)
             state = .table
         } else if let row = TabTable.row(line.text) {
-            builder.reason(message: row.message, description: row.description, line: line.number)
+            builder.tableRow(message: row.message, description: row.description, line: line.number)
             state = .table
         } else {
             readText(line, at: index)
@@ -110,7 +110,7 @@ struct ScrapedTextParser: DocumentParser {
         case .table:
             // Text after table rows continues the last cell, unless code lines follow it.
             if nextNonBlankIsCodeLine(after: index) { heading(text, line) }
-            else { builder.continueReason(cleanCell(text), line: line.number) }
+            else { builder.continueTableRow(cleanCell(text), line: line.number) }
         case .afterBlock:
             if next?.isBlank ?? true || nextNonBlankIsCodeLine(after: index) { heading(text, line) }
         case .sectionStart:

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What a set of documents says, reduced to content: per domain and locale, each code's names
 /// and messages. Markup (bullets, escapes, wrapping, heading levels, anchors) is already gone,
@@ -31,20 +30,17 @@ public struct ContentSnapshot: Sendable, Equatable {
         }
     }
 
-    /// From a database. Each message is read as its own row: a message may hold a newline
+    /// From a database. Each message is read as its own record: a message may hold a newline
     /// (a `<br>` in the page), so joining and splitting them again would change them.
     public init(_ kb: KnowledgeBase) throws {
-        let (entries, messages) = try kb.read { db in
-            (try Row.fetchAll(db, sql: """
-                SELECT e.id, d.domain, d.locale, e.code, e.name
-                FROM entries e JOIN documents d ON d.id = e.document_id ORDER BY d.id, e.ordinal
-                """),
-             try Row.fetchAll(db, sql: "SELECT entry_id, text FROM messages ORDER BY entry_id, ordinal"))
-        }
         var texts: [Int64: [String]] = [:]
-        for row in messages { texts[row["entry_id"], default: []].append(row["text"]) }
-        for row in entries {
-            add(Key(domain: row["domain"], locale: row["locale"]), code: row["code"], name: row["name"], messages: texts[row["id"]] ?? [])
+        var entries: [LocatedEntry] = []
+        try kb.records { records in
+            try records.forEachMessage { texts[$0.entryID, default: []].append($0.text) }
+            try records.forEachEntry { entries.append($0) }
+        }
+        for entry in entries {
+            add(Key(domain: entry.domain, locale: entry.locale), code: entry.code, name: entry.name, messages: texts[entry.id] ?? [])
         }
     }
 

@@ -1,27 +1,33 @@
-import GRDB
-
 /// A message as shown to users.
 public struct MessageText: Codable, Sendable, Equatable {
     public var text: String
+    /// `en` or `zh`.
     public var lang: String
+    /// 1-based line in the document.
     public var line: Int
 }
 
-/// A message-keyed table row with the codes it explains.
-public struct ReasonDetail: Codable, Sendable, Equatable {
+/// A message-keyed table row (a filter failure, an order rejection) with the codes it explains.
+public struct TableRowDetail: Codable, Sendable, Equatable {
     public var domain: String
     public var locale: String
     public var section: String?
+    /// The runtime message the row explains.
     public var message: String
+    /// What it means; a cell over several lines keeps its newlines.
     public var description: String
+    /// The codes listed in the row's section, in document order.
     public var codes: [Int64]
+    /// The document's source URL, else its file name.
     public var source: String
     public var file: String
+    /// 1-based first line of the row.
     public var line: Int
 }
 
 /// One definition of a code, with everything needed to show it.
 public struct EntryDetail: Codable, Sendable, Equatable {
+    /// A fact the entry states about another code (-1099 `replaces` -1999).
     public struct Relation: Codable, Sendable, Equatable {
         public var relation: String
         public var code: Int64
@@ -34,59 +40,45 @@ public struct EntryDetail: Codable, Sendable, Equatable {
     public var name: String?
     public var section: String?
     public var messages: [MessageText]
+    /// The document's source URL, else its file name.
     public var source: String
     public var file: String
+    /// 1-based line of the code line or heading.
     public var line: Int
     public var relations: [Relation]
     /// Table rows in the same document that explain this code (order rejections for -2010).
-    public var reasons: [ReasonDetail]
+    public var tableRows: [TableRowDetail]
 }
 
-extension KnowledgeBase {
-    /// Loads entries by id, keeping the order of `ids`.
-    func entryDetails(_ db: Database, ids: [Int64]) throws -> [EntryDetail] {
-        guard !ids.isEmpty else { return [] }
-        let list = idList(ids)
+extension EntryDetail {
+    /// The entries with their messages, relations and explaining table rows, in the order given.
+    static func load(_ entries: [LocatedEntry], _ records: RecordReader) throws -> [EntryDetail] {
+        guard !entries.isEmpty else { return [] }
+        let ids = entries.map(\.id)
         var messages: [Int64: [MessageText]] = [:]
-        let records = try MessageRecord.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM messages WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, ordinal
-            """), arguments: [list])
-        for record in records {
-            messages[record.entryID, default: []].append(MessageText(text: record.text, lang: record.lang, line: record.line))
+        for message in try records.messages(ofEntries: ids) {
+            messages[message.entryID, default: []].append(MessageText(text: message.text, lang: message.lang, line: message.line))
         }
-        var relations: [Int64: [EntryDetail.Relation]] = [:]
-        for row in try db.cachedRows("SELECT entry_id, relation, code FROM entry_relations WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY id", [list]) {
-            relations[row[0], default: []].append(.init(relation: row[1], code: row[2]))
+        var relations: [Int64: [Relation]] = [:]
+        for relation in try records.relations(ofEntries: ids) {
+            relations[relation.entryID, default: []].append(Relation(relation: relation.relation, code: relation.code))
         }
-        var byID: [Int64: EntryDetail] = [:]
-        let rows = try db.cachedRows("""
-            SELECT e.id, d.domain, d.locale, e.code, e.name, s.title, coalesce(d.source_url, d.file_name), d.file_name, e.line, e.document_id
-            FROM entries e JOIN documents d ON d.id = e.document_id LEFT JOIN headings s ON s.id = e.section_id
-            WHERE e.id IN (SELECT value FROM json_each(?))
-            """, [list])
-        for row in rows {
-            let id: Int64 = row[0]
-            let code: Int64 = row[3]
-            byID[id] = EntryDetail(
-                id: id, domain: row[1], locale: row[2], code: code, name: row[4], section: row[5],
-                messages: messages[id] ?? [], source: row[6], file: row[7], line: row[8],
-                relations: relations[id] ?? [],
-                reasons: try reasonDetails(db, where: "r.document_id = ? AND r.id IN (SELECT reason_id FROM reason_codes WHERE code = ?)",
-                                           arguments: [row[9] as Int64, code]))
+        struct Explained: Hashable { var document: Int64; var code: Int64 }
+        var tableRows: [Explained: [TableRowDetail]] = [:]
+        for row in try records.tableRows(explaining: entries) {
+            tableRows[Explained(document: row.documentID, code: row.explainedCode ?? 0), default: []].append(TableRowDetail(row))
         }
-        return ids.compactMap { byID[$0] }
+        return entries.map { entry in
+            EntryDetail(id: entry.id, domain: entry.domain, locale: entry.locale, code: entry.code, name: entry.name, section: entry.section,
+                        messages: messages[entry.id] ?? [], source: entry.source, file: entry.fileName, line: entry.line,
+                        relations: relations[entry.id] ?? [], tableRows: tableRows[Explained(document: entry.documentID, code: entry.code)] ?? [])
+        }
     }
+}
 
-    func reasonDetails(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [ReasonDetail] {
-        let rows = try db.cachedRows("""
-            SELECT r.id, d.domain, d.locale, s.title, r.message, r.description, coalesce(d.source_url, d.file_name), d.file_name, r.line
-            FROM reason_rows r JOIN documents d ON d.id = r.document_id LEFT JOIN headings s ON s.id = r.section_id
-            WHERE \(condition) ORDER BY r.document_id, r.ordinal
-            """, arguments)
-        return try rows.map { row in
-            let codes = try db.cachedValues(Int64.self, "SELECT code FROM reason_codes WHERE reason_id = ? ORDER BY ordinal", [row[0] as Int64])
-            return ReasonDetail(domain: row[1], locale: row[2], section: row[3], message: row[4], description: row[5],
-                                codes: codes, source: row[6], file: row[7], line: row[8])
-        }
+extension TableRowDetail {
+    init(_ row: LocatedTableRow) {
+        self.init(domain: row.domain, locale: row.locale, section: row.section, message: row.message, description: row.description,
+                  codes: row.codes, source: row.source, file: row.fileName, line: row.line)
     }
 }

@@ -5,13 +5,13 @@ public struct MatchCandidate: Codable, Sendable, Equatable {
         /// The message is a documented message (up to trailing punctuation and spacing).
         case exact
         /// The message is a documented table row (a filter failure, an order rejection).
-        case reason
+        case tableRow = "table_row"
         /// The message fits a documented template; `arguments` are its variable parts.
         case template
         /// Only the code is known.
         case code
 
-        var rank: Int { [.exact: 0, .reason: 0, .template: 1, .code: 2][self]! }
+        var rank: Int { [.exact: 0, .tableRow: 0, .template: 1, .code: 2][self]! }
         public static func < (a: How, b: How) -> Bool { a.rank < b.rank }
     }
 

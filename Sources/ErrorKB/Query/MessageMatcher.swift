@@ -1,19 +1,17 @@
-import GRDB
-
 /// Turns runtime messages back into documented errors. Loads every message, template and table
 /// row once, indexed so that each lookup is a hash probe plus a few template checks. Ranking
 /// works on indices; strings are made only for the answer (`match`), not for counting (`classify`).
 public struct MessageMatcher: Sendable {
     struct Entry: Sendable { var domain: Int; var locale: String; var code: Int64; var name: String?; var source: String; var documentID: Int64; var line: Int }
     struct Documented: Sendable { var entry: Int; var text: String; var template: MessageTemplate; var line: Int }
-    struct Reason: Sendable { var domain: Int; var locale, message, description: String; var codes: [Int64]; var source: String; var documentID: Int64; var line: Int }
+    struct TableRow: Sendable { var domain: Int; var locale, message, description: String; var codes: [Int64]; var source: String; var documentID: Int64; var line: Int }
 
     /// A candidate before it is turned into strings.
     struct Ranked: Sendable {
         enum Source: Hashable, Sendable {
             case message(Int)
-            case reason(Int)
-            case explainedEntry(reason: Int, entry: Int)
+            case tableRow(Int)
+            case explainedEntry(tableRow: Int, entry: Int)
             case entry(Int)
         }
         var how: MatchCandidate.How
@@ -24,18 +22,19 @@ public struct MessageMatcher: Sendable {
     private(set) var domains: [String] = []
     private var entries: [Entry] = []
     private var messages: [Documented] = []
-    private var reasons: [Reason] = []
+    private var tableRows: [TableRow] = []
     private var exact: [ByteKey: [Int]] = [:]
-    private var reasonsByText: [ByteKey: [Int]] = [:]
+    private var tableRowsByText: [ByteKey: [Int]] = [:]
     private var entriesByCode: [Int64: [Int]] = [:]
     /// Templates by the first byte of their leading literal (nil when they start with a placeholder).
     private var templatesByLead: [UInt8?: [Int]] = [:]
 
+    /// Loads every message, template and table row of the database.
     public init(_ kb: KnowledgeBase) throws {
-        try kb.read { db in try load(db) }
+        try kb.records { records in try load(records) }
     }
 
-    private mutating func load(_ db: Database) throws {
+    private mutating func load(_ records: RecordReader) throws {
         var domainIDs: [String: Int] = [:]
         func intern(_ domain: String) -> Int {
             if let id = domainIDs[domain] { return id }
@@ -44,38 +43,26 @@ public struct MessageMatcher: Sendable {
             return domains.count - 1
         }
         var entryIndex: [Int64: Int] = [:]
-        let entryRows = try Row.fetchCursor(db, sql: """
-            SELECT e.id, d.domain, d.locale, e.code, e.name, coalesce(d.source_url, d.file_name), e.document_id, e.line
-            FROM entries e JOIN documents d ON d.id = e.document_id ORDER BY e.document_id, e.ordinal
-            """)
-        while let row = try entryRows.next() {
-            entryIndex[row[0]] = entries.count
-            entriesByCode[row[3], default: []].append(entries.count)
-            entries.append(Entry(domain: intern(row[1]), locale: row[2], code: row[3], name: row[4], source: row[5],
-                                 documentID: row[6], line: row[7]))
+        try records.forEachEntry { entry in
+            entryIndex[entry.id] = entries.count
+            entriesByCode[entry.code, default: []].append(entries.count)
+            entries.append(Entry(domain: intern(entry.domain), locale: entry.locale, code: entry.code, name: entry.name, source: entry.source,
+                                 documentID: entry.documentID, line: entry.line))
         }
-        let messageRows = try Row.fetchCursor(db, sql: "SELECT entry_id, text, line FROM messages ORDER BY entry_id, ordinal")
-        while let row = try messageRows.next() {
-            guard let entry = entryIndex[row[0]] else { continue }
-            let text: String = row[1]
-            let template = MessageTemplate(text)
+        try records.forEachMessage { message in
+            guard let entry = entryIndex[message.entryID] else { return }
+            let template = MessageTemplate(message.text)
             if template.hasPlaceholders {
                 templatesByLead[template.segments[0].utf8.first, default: []].append(messages.count)
             } else {
-                exact[ByteKey(MessageTemplate.normalizedBytes(text.utf8)), default: []].append(messages.count)
+                exact[ByteKey(MessageTemplate.normalizedBytes(message.text.utf8)), default: []].append(messages.count)
             }
-            messages.append(Documented(entry: entry, text: text, template: template, line: row[2]))
+            messages.append(Documented(entry: entry, text: message.text, template: template, line: message.line))
         }
-        let reasonRows = try Row.fetchCursor(db, sql: """
-            SELECT r.id, d.domain, d.locale, r.message, r.description, coalesce(d.source_url, d.file_name), r.document_id, r.line
-            FROM reason_rows r JOIN documents d ON d.id = r.document_id ORDER BY r.document_id, r.ordinal
-            """)
-        while let row = try reasonRows.next() {
-            let codes = try Int64.fetchAll(db, sql: "SELECT code FROM reason_codes WHERE reason_id = ? ORDER BY ordinal", arguments: [row[0] as Int64])
-            let message: String = row[3]
-            reasonsByText[ByteKey(MessageTemplate.normalizedBytes(message.utf8)), default: []].append(reasons.count)
-            reasons.append(Reason(domain: intern(row[1]), locale: row[2], message: message, description: row[4], codes: codes,
-                                  source: row[5], documentID: row[6], line: row[7]))
+        for row in try records.allTableRows() {
+            tableRowsByText[ByteKey(MessageTemplate.normalizedBytes(row.message.utf8)), default: []].append(tableRows.count)
+            tableRows.append(TableRow(domain: intern(row.domain), locale: row.locale, message: row.message, description: row.description,
+                                      codes: row.codes, source: row.source, documentID: row.documentID, line: row.line))
         }
     }
 
@@ -117,13 +104,13 @@ public struct MessageMatcher: Sendable {
         var found: [Ranked] = []
         let key = ByteKey(bytes)
         for index in exact[key] ?? [] { found.append(Ranked(how: .exact, source: .message(index))) }
-        for index in reasonsByText[key] ?? [] {
-            let reason = reasons[index]
+        for index in tableRowsByText[key] ?? [] {
+            let row = tableRows[index]
             // With a code the row explains, the answer is that code's entry in the same document.
-            let explained = code.map { code in reason.codes.contains(code)
-                ? (entriesByCode[code] ?? []).filter { entries[$0].documentID == reason.documentID } : [] } ?? []
-            if explained.isEmpty { found.append(Ranked(how: .reason, source: .reason(index))) }
-            for entry in explained { found.append(Ranked(how: .reason, source: .explainedEntry(reason: index, entry: entry))) }
+            let explained = code.map { code in row.codes.contains(code)
+                ? (entriesByCode[code] ?? []).filter { entries[$0].documentID == row.documentID } : [] } ?? []
+            if explained.isEmpty { found.append(Ranked(how: .tableRow, source: .tableRow(index))) }
+            for entry in explained { found.append(Ranked(how: .tableRow, source: .explainedEntry(tableRow: index, entry: entry))) }
         }
         var fitted: [Ranked] = []
         func fit(_ lead: UInt8?) {
@@ -148,7 +135,7 @@ public struct MessageMatcher: Sendable {
     private func agrees(_ source: Ranked.Source, with code: Int64) -> Bool {
         switch source {
         case .message(let i): return entries[messages[i].entry].code == code
-        case .reason(let i): return reasons[i].codes.contains(code)
+        case .tableRow(let i): return tableRows[i].codes.contains(code)
         case .explainedEntry(_, let entry), .entry(let entry): return entries[entry].code == code
         }
     }
@@ -156,7 +143,7 @@ public struct MessageMatcher: Sendable {
     private func domain(of source: Ranked.Source) -> Int {
         switch source {
         case .message(let i): return entries[messages[i].entry].domain
-        case .reason(let i): return reasons[i].domain
+        case .tableRow(let i): return tableRows[i].domain
         case .explainedEntry(_, let entry), .entry(let entry): return entries[entry].domain
         }
     }
@@ -174,7 +161,7 @@ public struct MessageMatcher: Sendable {
     private func meaning(of source: Ranked.Source) -> String {
         switch source {
         case .message(let i): let e = entries[messages[i].entry]; return "\(e.code)\u{1F}\(e.name ?? "")"
-        case .reason(let i): return reasons[i].message
+        case .tableRow(let i): return tableRows[i].message
         case .explainedEntry(_, let entry), .entry(let entry): return "\(entries[entry].code)\u{1F}\(entries[entry].name ?? "")"
         }
     }
@@ -191,17 +178,17 @@ public struct MessageMatcher: Sendable {
             match.template = documented.template.hasPlaceholders ? documented.template.canonical : nil
             match.arguments = arguments
             return match
-        case .reason(let i):
-            let reason = reasons[i]
-            return MatchCandidate(how: .reason, domain: domains[reason.domain], locale: reason.locale, code: nil, name: nil,
-                                  message: reason.message, template: nil, arguments: [], description: reason.description,
-                                  codes: reason.codes, source: reason.source, line: reason.line)
+        case .tableRow(let i):
+            let row = tableRows[i]
+            return MatchCandidate(how: .tableRow, domain: domains[row.domain], locale: row.locale, code: nil, name: nil,
+                                  message: row.message, template: nil, arguments: [], description: row.description,
+                                  codes: row.codes, source: row.source, line: row.line)
         case .explainedEntry(let i, let entry):
-            let reason = reasons[i]
-            var match = entryCandidate(.reason, entries[entry], line: reason.line)
-            match.message = reason.message
-            match.description = reason.description
-            match.codes = reason.codes
+            let row = tableRows[i]
+            var match = entryCandidate(.tableRow, entries[entry], line: row.line)
+            match.message = row.message
+            match.description = row.description
+            match.codes = row.codes
             return match
         case .entry(let entry):
             return entryCandidate(.code, entries[entry], line: entries[entry].line)

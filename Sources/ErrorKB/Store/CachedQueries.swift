@@ -16,9 +16,3 @@ extension Database {
         try Value.fetchOne(cachedStatement(sql: sql), arguments: arguments)
     }
 }
-
-/// A list of ids bound as one argument (`IN (SELECT value FROM json_each(?))`), so that the SQL
-/// text, and with it the cached statement, is the same whatever the number of ids.
-func idList(_ ids: [Int64]) -> String {
-    "[" + ids.map(String.init).joined(separator: ",") + "]"
-}

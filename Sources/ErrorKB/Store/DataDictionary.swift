@@ -74,12 +74,12 @@ public struct DataDictionary: Sendable {
             for column in object.columns { columns[column.name] = column.description }
             tables[object.name] = ["description": object.description, "columns": columns]
         }
-        // search_docs is a view: Datasette finds its index by content="search_docs", but a view
+        // search_content is a view: Datasette finds its index by content="search_content", but a view
         // has no rowid, so the search must join on id.
-        if var searchDocs = tables["search_docs"] as? [String: Any] {
-            searchDocs["fts_table"] = "search_index"
-            searchDocs["fts_pk"] = "id"
-            tables["search_docs"] = searchDocs
+        if var searchContent = tables["search_content"] as? [String: Any] {
+            searchContent["fts_table"] = "search_index"
+            searchContent["fts_pk"] = "id"
+            tables["search_content"] = searchContent
         }
         let metadata: [String: Any] = [
             "title": "ErrorKB: API error codes",

@@ -5,30 +5,30 @@ enum DocumentItem: Sendable {
     case section(ParsedDocument.Section, index: Int)
     case entry(PreparedEntry, index: Int)
     case mention(ParsedDocument.Mention)
-    case reason(PreparedReason, index: Int)
+    case tableRow(PreparedTableRow, index: Int)
 }
 
 struct PreparedEntry: Sendable {
     var entry: ParsedDocument.Entry
     /// One per message.
     var templates: [MessageTemplate]
-    var search: SearchRow
+    var search: SearchIndex.Row
 
     init(_ entry: ParsedDocument.Entry) {
         self.entry = entry
         templates = entry.messages.map { MessageTemplate($0.text) }
-        search = SearchRow(name: entry.name, messages: entry.messages.map(\.text))
+        search = SearchIndex.Row(name: entry.name, messages: entry.messages.map(\.text))
     }
 }
 
-struct PreparedReason: Sendable {
-    var reason: ParsedDocument.Reason
+struct PreparedTableRow: Sendable {
+    var row: ParsedDocument.TableRow
     var placeholders: Int
-    var search: SearchRow
+    var search: SearchIndex.Row
 
-    init(_ reason: ParsedDocument.Reason) {
-        self.reason = reason
-        placeholders = PlaceholderScanner.scan(reason.message).count + PlaceholderScanner.scan(reason.description).count
-        search = SearchRow(message: reason.message, description: reason.description)
+    init(_ row: ParsedDocument.TableRow) {
+        self.row = row
+        placeholders = PlaceholderScanner.scan(row.message).count + PlaceholderScanner.scan(row.description).count
+        search = SearchIndex.Row(message: row.message, description: row.description)
     }
 }

@@ -6,8 +6,8 @@ import GRDB
 /// `begin` adds the document's row, the sink calls add what it holds, `finish` completes the row.
 final class DocumentWriter: DocumentSink {
     let db: Database
-    private let insertDocument, completeDocument, insertVersion, insertHeading, insertEntry, insertMessage, insertPlaceholder: BulkStatement
-    private let insertRelation, insertMention, insertReason, insertReasonCode, insertSearchRow, insertLineKind, insertSpan: BulkStatement
+    private let insertDocument, completeDocument, insertVersion, insertSection, insertEntry, insertMessage, insertPlaceholder: BulkStatement
+    private let insertRelation, insertMention, insertTableRow, insertTableRowCode, insertIndexRow, insertLineKind, insertSpan: BulkStatement
     private var documentID: Int64 = 0
     private var sectionIDs: [Int64] = []
     private var entryIDs: [Int64] = []
@@ -30,18 +30,18 @@ final class DocumentWriter: DocumentSink {
                                            entries, messages, document_id)
             VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM document_versions WHERE identity = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
             """)
-        insertHeading = try BulkStatement(db, sql: "INSERT INTO headings (document_id, ordinal, title, range_label, line) VALUES (?, ?, ?, ?, ?)")
+        insertSection = try BulkStatement(db, sql: "INSERT INTO sections (document_id, ordinal, title, range_label, line) VALUES (?, ?, ?, ?, ?)")
         insertEntry = try BulkStatement(db, sql: "INSERT INTO entries (document_id, section_id, ordinal, code, name, line) VALUES (?, ?, ?, ?, ?, ?)")
         insertMessage = try BulkStatement(db, sql: "INSERT INTO messages (entry_id, ordinal, text, lang, line, template, placeholders) VALUES (?, ?, ?, ?, ?, ?, ?)")
         insertPlaceholder = try BulkStatement(db, sql: "INSERT INTO placeholders (message_id, ordinal, token, position, style) VALUES (?, ?, ?, ?, ?)")
         insertRelation = try BulkStatement(db, sql: "INSERT INTO entry_relations (entry_id, relation, code, line) VALUES (?, ?, ?, ?)")
         insertMention = try BulkStatement(db, sql: "INSERT INTO mentions (document_id, section_id, code, name, entry_id, line) VALUES (?, ?, ?, ?, ?, ?)")
-        insertReason = try BulkStatement(db, sql: """
-            INSERT INTO reason_rows (document_id, section_id, ordinal, message, description, line, last_line, placeholders)
+        insertTableRow = try BulkStatement(db, sql: """
+            INSERT INTO table_rows (document_id, section_id, ordinal, message, description, line, last_line, placeholders)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertReasonCode = try BulkStatement(db, sql: "INSERT INTO reason_codes (reason_id, ordinal, code) VALUES (?, ?, ?)")
-        insertSearchRow = try BulkStatement(db, sql: "INSERT INTO search_index (rowid, name_terms, text_terms) VALUES (?, ?, ?)")
+        insertTableRowCode = try BulkStatement(db, sql: "INSERT INTO table_row_codes (table_row_id, ordinal, code) VALUES (?, ?, ?)")
+        insertIndexRow = try BulkStatement(db, sql: "INSERT INTO search_index (rowid, name_terms, text_terms) VALUES (?, ?, ?)")
         insertLineKind = try BulkStatement(db, sql: "INSERT INTO line_kinds (document_id, kind, lines) VALUES (?, ?, ?)")
         insertSpan = try BulkStatement(db, sql: "INSERT INTO line_spans (document_id, kind, first_line, last_line) VALUES (?, ?, ?, ?)")
     }
@@ -97,18 +97,18 @@ final class DocumentWriter: DocumentSink {
 
     func section(_ section: ParsedDocument.Section, index: Int) {
         attempt {
-            insertHeading.bind(1, documentID)
-            insertHeading.bind(2, index + 1)
-            insertHeading.bind(3, section.title)
-            insertHeading.bind(4, section.rangeLabel)
-            insertHeading.bind(5, section.line)
-            sectionIDs.append(try insertHeading.run())
+            insertSection.bind(1, documentID)
+            insertSection.bind(2, index + 1)
+            insertSection.bind(3, section.title)
+            insertSection.bind(4, section.rangeLabel)
+            insertSection.bind(5, section.line)
+            sectionIDs.append(try insertSection.run())
         }
     }
 
     func entry(_ entry: ParsedDocument.Entry, index: Int) { write(.entry(PreparedEntry(entry), index: index)) }
 
-    func reason(_ reason: ParsedDocument.Reason, index: Int) { write(.reason(PreparedReason(reason), index: index)) }
+    func tableRow(_ row: ParsedDocument.TableRow, index: Int) { write(.tableRow(PreparedTableRow(row), index: index)) }
 
     /// Writes one item (prepared here, or on a reading thread).
     func write(_ item: DocumentItem) {
@@ -116,7 +116,7 @@ final class DocumentWriter: DocumentSink {
         case .section(let section, let index): self.section(section, index: index)
         case .entry(let entry, let index): attempt { try write(entry, index: index) }
         case .mention(let mention): self.mention(mention)
-        case .reason(let reason, let index): attempt { try write(reason, index: index) }
+        case .tableRow(let row, let index): attempt { try write(row, index: index) }
         }
     }
 
@@ -158,7 +158,7 @@ final class DocumentWriter: DocumentSink {
         }
         var search = prepared.search
         search.rowid = entryID
-        try writeSearchRow(search)
+        try writeIndexRow(search)
     }
 
     func mention(_ mention: ParsedDocument.Mention) {
@@ -173,26 +173,26 @@ final class DocumentWriter: DocumentSink {
         }
     }
 
-    private func write(_ prepared: PreparedReason, index: Int) throws {
-        let reason = prepared.reason
-        insertReason.bind(1, documentID)
-        insertReason.bind(2, reason.section.map { sectionIDs[$0] })
-        insertReason.bind(3, index + 1)
-        insertReason.bind(4, reason.message)
-        insertReason.bind(5, reason.description)
-        insertReason.bind(6, reason.line)
-        insertReason.bind(7, reason.lastLine)
-        insertReason.bind(8, prepared.placeholders)
-        let reasonID = try insertReason.run()
-        for (index, code) in reason.codes.enumerated() {
-            insertReasonCode.bind(1, reasonID)
-            insertReasonCode.bind(2, index + 1)
-            insertReasonCode.bind(3, code)
-            try insertReasonCode.run()
+    private func write(_ prepared: PreparedTableRow, index: Int) throws {
+        let row = prepared.row
+        insertTableRow.bind(1, documentID)
+        insertTableRow.bind(2, row.section.map { sectionIDs[$0] })
+        insertTableRow.bind(3, index + 1)
+        insertTableRow.bind(4, row.message)
+        insertTableRow.bind(5, row.description)
+        insertTableRow.bind(6, row.line)
+        insertTableRow.bind(7, row.lastLine)
+        insertTableRow.bind(8, prepared.placeholders)
+        let tableRowID = try insertTableRow.run()
+        for (index, code) in row.codes.enumerated() {
+            insertTableRowCode.bind(1, tableRowID)
+            insertTableRowCode.bind(2, index + 1)
+            insertTableRowCode.bind(3, code)
+            try insertTableRowCode.run()
         }
         var search = prepared.search
-        search.rowid = -reasonID
-        try writeSearchRow(search)
+        search.rowid = -tableRowID
+        try writeIndexRow(search)
     }
 
     /// The sink's calls cannot throw: the first failure is kept for `finish`, and the rest skipped.
@@ -201,11 +201,11 @@ final class DocumentWriter: DocumentSink {
         do { try body() } catch { failure = error }
     }
 
-    private func writeSearchRow(_ row: SearchRow) throws {
-        insertSearchRow.bind(1, row.rowid)
-        insertSearchRow.bind(2, row.nameTerms)
-        insertSearchRow.bind(3, row.textTerms)
-        try insertSearchRow.run()
+    private func writeIndexRow(_ row: SearchIndex.Row) throws {
+        insertIndexRow.bind(1, row.rowid)
+        insertIndexRow.bind(2, row.nameTerms)
+        insertIndexRow.bind(3, row.textTerms)
+        try insertIndexRow.run()
     }
 
     /// Counts every line kind, and records where the non-entry text is (runs of one kind).

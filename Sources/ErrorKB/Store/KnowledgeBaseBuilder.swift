@@ -197,14 +197,14 @@ public enum KnowledgeBaseBuilder {
                 let removed: Int64 = unchanged ? documentID : current["id"]
                 // Deleting a document cascades through entries and messages, which needs their indexes.
                 try suspended.restore(db)
-                try SearchRow.deleteRows(ofDocument: removed, db)
+                try SearchIndex.deleteRows(ofDocument: removed, db)
                 try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [removed])
                 action = unchanged ? .unchanged : .replaced
             }
             if action != .unchanged { try writer.recordVersion(document, documentID: documentID) }
             try record(document, action)
         }
-        try SearchWords.refresh(db)
+        try SearchVocabulary.refresh(db)
         try writeMetadata(db)
         try suspended.restore(db)
         return results
@@ -223,9 +223,9 @@ public enum KnowledgeBaseBuilder {
     static func writeMetadata(_ db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM metadata").execute()
         var metadata: [(String, String)] = [("schema_version", String(Schema.version)), ("kb_version", Release.version)]
-        let inputs = try db.cachedRows("SELECT file_name, sha256, domain, locale FROM documents ORDER BY id")
+        let inputs = try DocumentRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM documents ORDER BY id"))
         for (index, input) in inputs.enumerated() {
-            metadata.append(("input.\(index + 1)", "\(input[0] as String) sha256:\(input[1] as String) \(input[2] as String) \(input[3] as String)"))
+            metadata.append(("input.\(index + 1)", "\(input.fileName) sha256:\(input.sha256) \(input.domain) \(input.locale)"))
         }
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch) {
             let formatter = ISO8601DateFormatter()

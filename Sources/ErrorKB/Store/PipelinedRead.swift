@@ -47,7 +47,7 @@ private final class PreparingSink: DocumentSink {
     func section(_ section: ParsedDocument.Section, index: Int) { add(.section(section, index: index)) }
     func entry(_ entry: ParsedDocument.Entry, index: Int) { add(.entry(PreparedEntry(entry), index: index)) }
     func mention(_ mention: ParsedDocument.Mention) { add(.mention(mention)) }
-    func reason(_ reason: ParsedDocument.Reason, index: Int) { add(.reason(PreparedReason(reason), index: index)) }
+    func tableRow(_ row: ParsedDocument.TableRow, index: Int) { add(.tableRow(PreparedTableRow(row), index: index)) }
 
     private func add(_ item: DocumentItem) {
         batch.append(item)

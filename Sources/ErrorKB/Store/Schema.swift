@@ -1,12 +1,23 @@
 import GRDB
 
-/// The database schema: the numbered SQL files of `schema/`, applied in order by GRDB's migrator.
+/// The database schema: `schema/*.sql`, compiled in. `errorkb.sql` is the whole schema as it is,
+/// created in one step; a later change adds a file that migrates it. Each file states the
+/// version it brings the database to (`PRAGMA user_version`).
 public enum Schema {
     /// `PRAGMA application_id` of every ErrorKB database: "EKB1" in ASCII.
     public static let applicationID: Int32 = 0x454B_4231
 
-    /// The schema version a database built by this binary has (`PRAGMA user_version`).
-    public static let version = EmbeddedCorpus.schemaFiles.count
+    /// The schema version a database built by this binary has (`PRAGMA user_version`): the
+    /// highest version the schema files state.
+    public static let version: Int = EmbeddedCorpus.schemaFiles.compactMap { statedVersion(in: $0.sql) }.max() ?? 0
+
+    /// The number in a `PRAGMA user_version = N` line of a schema file.
+    static func statedVersion(in sql: String) -> Int? {
+        for line in sql.split(separator: "\n") where line.hasPrefix("PRAGMA user_version") {
+            return line.split(separator: "=").last.flatMap { Int($0.trimmingWhitespace().prefix { $0.isNumber }) }
+        }
+        return nil
+    }
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -19,11 +30,8 @@ public enum Schema {
         return migrator
     }
 
-    /// Creates every table and view, then stamps the file as an ErrorKB database of this version.
+    /// Creates every table and view; the schema files stamp the application id and version.
     static func migrate(_ writer: some DatabaseWriter) throws {
         try migrator.migrate(writer)
-        try writer.write { db in
-            try db.execute(sql: "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(version)")
-        }
     }
 }

@@ -12,7 +12,7 @@ public final class ScratchStore: Sendable {
         try queue.write { db in
             try KnowledgeBaseBuilder.writeDictionary(db)
             // Outside the savepoints, so that no rollback drops it.
-            try SearchWords.openVocabulary(db)
+            try SearchVocabulary.open(db)
         }
     }
 

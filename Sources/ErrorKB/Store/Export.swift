@@ -3,18 +3,18 @@ import GRDB
 
 /// The analyst views `kb export` can write, each in a stable order.
 public enum ExportView: String, CaseIterable, Sendable {
-    case catalog, reasons, duplicates, codes, templates, sections
+    case catalog, tableRowCatalog = "table_row_catalog", duplicates, codes, templates, sectionCatalog = "section_catalog"
 
     var orderBy: String {
         switch self {
-        case .catalog, .templates: return "domain, locale, source, line"
-        case .reasons, .sections: return "domain, locale, source, line"
+        case .catalog, .templates, .tableRowCatalog, .sectionCatalog: return "domain, locale, source, line"
         case .duplicates: return "kind, domain, code, name"
         case .codes: return "domain, code DESC"
         }
     }
 }
 
+/// The file formats of `kb export`: CSV per RFC 4180 with a header, or one JSON object per line.
 public enum ExportFormat: String, CaseIterable, Sendable {
     case csv, jsonl
 }
@@ -23,16 +23,17 @@ extension KnowledgeBase {
     /// Streams a view as CSV (with a header) or JSON lines, row by row: memory stays flat.
     public func export(_ view: ExportView, as format: ExportFormat, write: (String) throws -> Void) throws {
         try read { db in
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(view.rawValue) ORDER BY \(view.orderBy)")
-            let columns = try db.columns(in: view.rawValue).map(\.name)
+            let statement = try db.makeStatement(sql: "SELECT * FROM \(view.rawValue) ORDER BY \(view.orderBy)")
+            let columns = statement.columnNames
+            let cursor = try Row.fetchCursor(statement)
             if format == .csv { try write(RowFormat.csvLine(columns)) }
             var batch = ""
             while let row = try cursor.next() {
                 switch format {
                 case .csv:
-                    batch += RowFormat.csvLine(columns.indices.map { Self.text(row[$0] as DatabaseValue) })
+                    batch += RowFormat.csvLine(row.databaseValues.map(Self.text))
                 case .jsonl:
-                    batch += "{" + columns.indices.map { RowFormat.jsonString(columns[$0]) + ":" + Self.json(row[$0] as DatabaseValue) }
+                    batch += "{" + zip(columns, row.databaseValues).map { RowFormat.jsonString($0) + ":" + Self.json($1) }
                         .joined(separator: ",") + "}\n"
                 }
                 if batch.utf8.count > 1 << 16 { try write(batch); batch = "" }

@@ -1,0 +1,30 @@
+import GRDB
+
+/// A row of `documents`: one imported document, where it came from, and the digest, size and
+/// line count of its exact bytes.
+struct DocumentRecord: Codable, Equatable, FetchableRecord, TableRecord {
+    static let databaseTableName = "documents"
+    var id: Int64
+    var sourceURL: String?
+    var domain: String
+    var locale: String
+    var title: String?
+    var format: String
+    var fileName: String
+    var sha256: String
+    var size: Int
+    var lineCount: Int
+    /// Domain, locale and source URL (or file name): what makes two files versions of one document.
+    var identity: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, sourceURL = "source_url", domain, locale, title, format, fileName = "file_name", sha256, size,
+             lineCount = "line_count", identity
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let domain = Column(CodingKeys.domain)
+        static let identity = Column(CodingKeys.identity)
+    }
+}

@@ -1,0 +1,22 @@
+import GRDB
+
+/// A member of a duplicate group: a row of the `duplicates` view.
+public struct DuplicateRow: Codable, Sendable, Equatable, FetchableRecord {
+    /// What the group has in common.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// The same code defined more than once in one document.
+        case codeRepeated = "code_repeated"
+        /// One name used by several codes in one domain.
+        case nameShared = "name_shared"
+        /// A code that two domains name differently (no name in common).
+        case codeConflict = "code_conflict"
+        /// A code with the same name in several domains.
+        case codeShared = "code_shared"
+    }
+
+    /// The group's kind, as `Kind`'s raw value.
+    public var kind: String
+    public var domain: String
+    public var code: Int64
+    public var name: String?
+}

@@ -1,0 +1,89 @@
+import GRDB
+
+/// Counts of what a database holds.
+public struct Stats: Codable, Sendable, Equatable {
+    /// One document's counts.
+    public struct DocumentStats: Codable, Sendable, Equatable, FetchableRecord {
+        public var file: String
+        public var domain: String
+        public var locale: String
+        /// The document's source URL, else its file name.
+        public var source: String
+        public var sha256: String
+        public var lines: Int
+        public var sections: Int
+        public var entries: Int
+        /// Distinct codes among the entries.
+        public var codes: Int
+        public var messages: Int
+        public var tableRows: Int
+        public var unexplainedLines: Int
+
+        enum CodingKeys: String, CodingKey {
+            case file, domain, locale, source, sha256, lines, sections, entries, codes, messages, tableRows, unexplainedLines
+        }
+    }
+
+    /// `PRAGMA user_version` of the file.
+    public var schemaVersion: Int
+    public var documents: [DocumentStats]
+    /// Duplicate groups by kind (code_repeated, name_shared, code_conflict, code_shared).
+    public var duplicateGroups: [String: Int]
+}
+
+extension KnowledgeBase {
+    /// Counts per document and duplicate groups per kind.
+    public func stats() throws -> Stats {
+        try read { db in try Self.stats(db) }
+    }
+
+    static func stats(_ db: Database) throws -> Stats {
+        let documents = try Stats.DocumentStats.fetchAll(db.cachedStatement(sql: """
+            SELECT d.file_name AS file, d.domain, d.locale, coalesce(d.source_url, d.file_name) AS source, d.sha256, d.line_count AS lines,
+                   (SELECT count(*) FROM sections WHERE document_id = d.id) AS sections,
+                   (SELECT count(*) FROM entries WHERE document_id = d.id) AS entries,
+                   (SELECT count(DISTINCT code) FROM entries WHERE document_id = d.id) AS codes,
+                   (SELECT count(*) FROM messages m JOIN entries e ON e.id = m.entry_id WHERE e.document_id = d.id) AS messages,
+                   (SELECT count(*) FROM table_rows WHERE document_id = d.id) AS tableRows,
+                   coalesce((SELECT lines FROM line_kinds WHERE document_id = d.id AND kind = 'unexplained'), 0) AS unexplainedLines
+            FROM documents d ORDER BY d.id
+            """))
+        return Stats(schemaVersion: try db.cachedValue(Int.self, "PRAGMA user_version") ?? 0,
+                     documents: documents, duplicateGroups: try duplicateGroupCounts(db))
+    }
+
+    /// Groups per kind: a code in a document, a name in a domain, or a code across domains.
+    /// The same groups as the `duplicates` view, counted without it: the view compares every
+    /// entry with every other through its CTEs, which took seconds on a million entries.
+    static func duplicateGroupCounts(_ db: Database) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        counts["code_repeated"] = try db.cachedValue(Int.self, """
+            SELECT count(DISTINCT domain || char(31) || code)
+            FROM (SELECT d.domain, e.code \(LocatedEntry.from) GROUP BY e.document_id, e.code HAVING count(*) > 1)
+            """)
+        counts["name_shared"] = try db.cachedValue(Int.self, """
+            SELECT count(*) FROM (SELECT 1 \(LocatedEntry.from) WHERE e.name IS NOT NULL GROUP BY d.domain, e.name HAVING count(DISTINCT e.code) > 1)
+            """)
+        // Across domains: only codes found in more than one document can be shared. A code
+        // conflicts when two of its domains have no name in common, else it is shared.
+        var names: [Int64: [String: Set<String>]] = [:]
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT DISTINCT d.domain, e.code, coalesce(e.name, '') AS name \(LocatedEntry.from)
+            WHERE e.code IN (SELECT code FROM entries GROUP BY code HAVING min(document_id) <> max(document_id))
+            """))
+        while let row = try cursor.next() {
+            names[row["code"], default: [:]][row["domain"], default: []].insert(row["name"])
+        }
+        for byDomain in names.values where byDomain.count > 1 {
+            let sets = Array(byDomain.values)
+            let conflict = sets.indices.contains { i in sets.indices.contains { j in j > i && sets[i].isDisjoint(with: sets[j]) } }
+            counts[conflict ? "code_conflict" : "code_shared", default: 0] += 1
+        }
+        return counts.filter { $0.value > 0 }
+    }
+
+    /// The domains in the database, for validating `--domain`.
+    public func domains() throws -> [String] {
+        try read { db in try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT domain FROM documents WHERE domain <> '' ORDER BY domain")) }
+    }
+}
