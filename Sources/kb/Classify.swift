@@ -18,21 +18,21 @@ struct Classify: ParsableCommand {
 
     func run() throws {
         let name = file ?? "-"
-        let handle: FileHandle
-        if name == "-" {
-            handle = .standardInput
-        } else {
-            guard let opened = FileHandle(forReadingAtPath: name) else {
-                throw KBFailure("\(name): cannot read")
-            }
-            handle = opened
+        let reader: LineReader
+        do {
+            reader = try LineReader(name == "-" ? .handle(.standardInput) : .file(path: name), fileName: name, hashing: false)
+        } catch let failure as LineReader.Failure {
+            throw KBFailure("\(name): cannot read: \(failure.reason)")
         }
         var classifier = Classifier(matcher: try MessageMatcher(options.open(domain: domain)), domain: domain)
-        for (index, line) in LineStream(handle).enumerated() {
-            if let reason = classifier.add(bytes: line, number: index + 1) {
-                FileHandle.standardError.write(Data("kb: \(name):\(index + 1): malformed payload: \(reason)\n".utf8))
+        var number = 0
+        while let line = reader.nextLine() {
+            number += 1
+            if let reason = classifier.add(bytes: line, number: number) {
+                FileHandle.standardError.write(Data("kb: \(name):\(number): malformed payload: \(reason)\n".utf8))
             }
         }
+        if let failure = reader.failure { throw KBFailure("\(name): cannot read: \(failure.reason)") }
         let report = classifier.report()
         switch options.format {
         case .json: try Output.json(report)

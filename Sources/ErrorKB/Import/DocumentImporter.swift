@@ -40,7 +40,7 @@ public enum DocumentImporter {
     }
 
     /// Reads a document into memory, `chunkSize` bytes at a time.
-    static func importBytes(_ bytes: DocumentBytes, fileName: String, domain: String?, locale: String?, source: String?,
+    static func importBytes(_ bytes: ByteSource, fileName: String, domain: String?, locale: String?, source: String?,
                             chunkSize: Int = LineReader.defaultChunkSize) throws -> ImportedDocument {
         let collector = DocumentCollector()
         var document = try read(bytes, fileName: fileName, domain: domain, locale: locale, source: source, into: collector, chunkSize: chunkSize)
@@ -67,12 +67,17 @@ public enum DocumentImporter {
     /// Reads a document line by line, handing entries, mentions and table rows to `sink` as each
     /// becomes final; memory does not grow with the document. The sink's work is kept only if
     /// this returns: on a throw (not UTF-8, no origin) the caller drops what the sink received.
-    static func read(_ bytes: DocumentBytes, fileName: String, domain: String?, locale: String?, source: String?,
+    static func read(_ bytes: ByteSource, fileName: String, domain: String?, locale: String?, source: String?,
                      into sink: DocumentSink, chunkSize: Int = LineReader.defaultChunkSize) throws -> ImportedDocument {
         for (flag, value) in [("domain", domain), ("locale", locale)] {
             if let value, !isValidName(value) { throw ImportError.invalidOverride(file: fileName, flag: flag, value: value) }
         }
-        let reader = try LineReader(bytes, fileName: fileName, chunkSize: chunkSize)
+        let reader: LineReader
+        do {
+            reader = try LineReader(bytes, fileName: fileName, chunkSize: chunkSize)
+        } catch let failure as LineReader.Failure {
+            throw ImportError.unreadable(file: failure.path, reason: failure.reason)
+        }
         let lines = LineWindow(reader)
         // The format, from the start of the document: markdown when code headings say so; a page
         // of tables only is markdown too, unless it has the scraped form's bare code lines.
@@ -82,10 +87,9 @@ public enum DocumentImporter {
         let builder = DocumentBuilder(format: markdown ? .markdown : .scrapedText, sink: sink)
         var parser: any DocumentParser = markdown ? MarkdownParser(lines: lines, builder: builder) : ScrapedTextParser(lines: lines, builder: builder)
         var parsed = parser.parse(lineCount: { reader.lineCount })
-        if let error = reader.error { throw error }
-        // NUL bytes are not part of what is parsed (SQLite and its clients read text as C
-        // strings, which end at a NUL); each such line is reported.
-        parsed.warnings = reader.nulLines.map { .init(line: $0, message: "NUL bytes removed") } + parsed.warnings
+        if let error = lines.error { throw error }
+        // NUL bytes are not part of what is parsed; each such line is reported.
+        parsed.warnings = lines.nulLines.map { .init(line: $0, message: "NUL bytes removed") } + parsed.warnings
         if let source { parsed.sourceURL = source }
         let counts = (entries: parser.builder.entryCount, messages: parser.builder.messageCount, rows: parser.builder.tableRowCount)
         let fromURL: (domain: String?, locale: String?) = parsed.sourceURL.map(DocumentOrigin.parse(url:)) ?? (nil, nil)

@@ -1,9 +1,11 @@
 /// The lines of a document as a parser sees them: by index (line number - 1), read from a
-/// `LineReader` as the parser looks ahead, and let go once the parser has moved past them. A
+/// `LineReader` (and decoded by a `LineDecoder`) as the parser looks ahead, and let go once the
+/// parser has moved past them. A
 /// parser may look ahead as far as it needs (an unclosed fence reads to the end); memory holds
 /// only the lines between the oldest one kept and the furthest one looked at.
 final class LineWindow {
     private let reader: LineReader
+    private var decoder: LineDecoder
     private var buffer: [SourceLine] = []
     /// The index of `buffer[0]`.
     private var base = 0
@@ -15,7 +17,16 @@ final class LineWindow {
 
     init(_ reader: LineReader) {
         self.reader = reader
+        decoder = LineDecoder(fileName: reader.fileName)
     }
+
+    /// Why reading stopped early: the input could not be read, or is not UTF-8.
+    var error: ImportError? {
+        decoder.error ?? reader.failure.map { .unreadable(file: $0.path, reason: $0.reason) }
+    }
+
+    /// Lines whose NUL bytes were removed.
+    var nulLines: [Int] { decoder.nulLines }
 
     /// Whether the document has a line at `index`.
     func has(_ index: Int) -> Bool {
@@ -72,7 +83,7 @@ final class LineWindow {
     /// Reads the next lines; false at the end.
     private func load() -> Bool {
         guard !exhausted else { return false }
-        guard let lines = reader.next() else {
+        guard let block = reader.nextBlock(), let lines = decoder.decode(block) else {
             exhausted = true
             return false
         }

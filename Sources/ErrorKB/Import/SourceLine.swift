@@ -8,29 +8,20 @@ public struct SourceLine: Sendable, Equatable {
 }
 
 extension SourceLine {
-    /// Splits text at LF, CRLF or a lone CR. A final line ending does not start a new line.
+    /// Splits text at LF, CRLF or a lone CR, as `LineReader` does. A final line ending does not
+    /// start a new line.
     public static func split(_ text: String, firstNumber: Int = 1) -> [SourceLine] {
-        var lines: [SourceLine] = []
+        lines(of: text, at: LineReader.lineRanges(in: Array(text.utf8)), firstNumber: firstNumber)
+    }
+
+    /// The lines of `text` at the given UTF-8 byte ranges (which start and end at line breaks, so
+    /// never inside a character), numbered from `firstNumber`.
+    static func lines(of text: String, at ranges: [Range<Int>], firstNumber: Int) -> [SourceLine] {
         let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        var number = firstNumber
-        // Line ends are ASCII, so the UTF-8 view finds them without decoding characters.
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(SourceLine(number: number, text: text[start..<index]))
-                number += 1
-                let next = utf8.index(after: index)
-                index = byte == 0x0D && next < utf8.endIndex && utf8[next] == 0x0A ? utf8.index(after: next) : next
-                start = index
-            } else {
-                index = utf8.index(after: index)
-            }
+        return ranges.enumerated().map { offset, range in
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let end = utf8.index(start, offsetBy: range.count)
+            return SourceLine(number: firstNumber + offset, text: text[start..<end])
         }
-        if start < utf8.endIndex {
-            lines.append(SourceLine(number: number, text: text[start..<utf8.endIndex]))
-        }
-        return lines
     }
 }

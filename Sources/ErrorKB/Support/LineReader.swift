@@ -1,0 +1,188 @@
+import Foundation
+
+/// Where bytes come from: memory (the seed corpus, tests), a file read in chunks, or a handle
+/// already open (standard input).
+package enum ByteSource: @unchecked Sendable {
+    case memory(Data)
+    case file(path: String)
+    case handle(FileHandle)
+}
+
+/// The project's one line reader, for documents and logs alike. Reads its source a chunk at a
+/// time, so that memory does not grow with the input, and hands over blocks of whole lines as
+/// bytes. Lines end at LF, CRLF or a lone CR (also when a CRLF is split between chunks); a final
+/// line ending does not start a new line; a leading BOM is dropped. When asked, the SHA-256 is
+/// computed of the bytes as read (BOM included), as is `size`.
+package final class LineReader {
+    /// Whole lines: `bytes` holds them with their line endings, `lines` each line's range in
+    /// `bytes` (line ending excluded); the first is line `firstNumber` of the input.
+    package struct Block {
+        package let bytes: [UInt8]
+        package let lines: [Range<Int>]
+        package let firstNumber: Int
+    }
+
+    /// Why the input could not be read (a failure to open it, or a read that failed).
+    package struct Failure: Error, Equatable {
+        package let path: String
+        package let reason: String
+    }
+
+    /// The default chunk: large enough that per-chunk work is negligible, small next to the input.
+    package static let defaultChunkSize = 1 << 20
+
+    /// The input's name, for messages.
+    package let fileName: String
+    private let chunkSize: Int
+    private var handle: FileHandle?
+    private var pending: Data?
+    private var carry: [UInt8] = []
+    private var skipLeadingLF = false
+    private var atStart = true
+    private var finished = false
+    private var digest: SHA256?
+    /// Bytes read so far.
+    package private(set) var size = 0
+    /// Lines read so far; the input's line count once the last block was handed over.
+    package private(set) var lineCount = 0
+    /// Set when a read failed: reading stops there.
+    package private(set) var failure: Failure?
+    /// The block `nextLine` reads from, and the index of its next line.
+    private var current: Block?
+    private var nextIndex = 0
+
+    /// Opens the source; throws `Failure` when a file cannot be opened. `hashing` computes the
+    /// SHA-256 of what is read.
+    package init(_ source: ByteSource, fileName: String, chunkSize: Int = LineReader.defaultChunkSize, hashing: Bool = true) throws {
+        self.fileName = fileName
+        self.chunkSize = max(1, chunkSize)
+        digest = hashing ? SHA256() : nil
+        switch source {
+        case .memory(let data):
+            pending = data
+        case .file(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw Failure(path: path, reason: String(cString: strerror(errno)))
+            }
+            self.handle = handle
+        case .handle(let handle):
+            self.handle = handle
+        }
+    }
+
+    deinit { try? handle?.close() }
+
+    /// The hex SHA-256 of every byte read (of nothing when not hashing); call after the last line.
+    package func sha256() -> String {
+        var hash = digest ?? SHA256()
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The next line's bytes, without its line ending; nil at the end of the input.
+    package func nextLine() -> ArraySlice<UInt8>? {
+        while true {
+            if let block = current, nextIndex < block.lines.count {
+                defer { nextIndex += 1 }
+                return block.bytes[block.lines[nextIndex]]
+            }
+            guard let block = nextBlock() else { current = nil; return nil }
+            current = block
+            nextIndex = 0
+        }
+    }
+
+    /// The next lines (at least one), or nil at the end of the input or after a failed read.
+    package func nextBlock() -> Block? {
+        while !finished {
+            guard let chunk = readChunk() else { return nil }
+            if chunk.isEmpty {
+                finished = true
+                var last = carry
+                carry = []
+                if atStart, last.starts(with: [0xEF, 0xBB, 0xBF]) { last.removeFirst(3) }
+                guard !last.isEmpty else { return nil }
+                return block(last)
+            }
+            digest?.update(chunk)
+            size += chunk.count
+            var bytes = carry
+            bytes.append(contentsOf: chunk)
+            carry = []
+            var start = 0
+            if atStart {
+                // Too few bytes yet to tell a BOM: wait for more.
+                if bytes.count < 3 { carry = bytes; continue }
+                atStart = false
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+            }
+            if skipLeadingLF, start < bytes.count {
+                if bytes[start] == 0x0A { start += 1 }
+                skipLeadingLF = false
+            }
+            // Complete lines end at the last line ending; the rest waits for the next chunk.
+            guard let lastEnd = bytes[start...].lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+                carry = Array(bytes[start...])
+                continue
+            }
+            // A CR that ends the chunk may be the first half of a CRLF.
+            if bytes[lastEnd] == 0x0D { skipLeadingLF = true }
+            carry = Array(bytes[(lastEnd + 1)...])
+            if let block = block(Array(bytes[start...lastEnd])) { return block }
+        }
+        return nil
+    }
+
+    /// The next chunk; empty at the end, nil when the read failed.
+    private func readChunk() -> Data? {
+        if let data = pending {
+            // Memory is read in chunks too, so that both sources split lines the same way.
+            pending = data.count > chunkSize ? data.dropFirst(chunkSize) : nil
+            return data.prefix(chunkSize)
+        }
+        guard let handle else { return Data() }
+        do {
+            return try handle.read(upToCount: chunkSize) ?? Data()
+        } catch {
+            failure = Failure(path: fileName, reason: error.localizedDescription)
+            finished = true
+            return nil
+        }
+    }
+
+    private func block(_ bytes: [UInt8]) -> Block? {
+        let lines = Self.lineRanges(in: bytes)
+        guard !lines.isEmpty else { return nil }
+        defer { lineCount += lines.count }
+        return Block(bytes: bytes, lines: lines, firstNumber: lineCount + 1)
+    }
+
+    /// Each line's range in `bytes`, line endings (LF, CRLF, a lone CR) excluded. A final line
+    /// ending does not start a new line.
+    package static func lineRanges(in bytes: [UInt8]) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            var lines: [Range<Int>] = []
+            var start = 0
+            var lf = -1
+            let count = buffer.count
+            while start < count {
+                // memchr finds the next LF (kept until passed, so that lines ending at a lone CR do
+                // not scan to it again); a CR before it ends the line earlier (CRLF or lone CR).
+                if lf < start {
+                    lf = memchr(base + start, 0x0A, count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                }
+                var end = lf
+                if let cr = memchr(base + start, 0x0D, lf - start) {
+                    end = base.distance(to: cr.assumingMemoryBound(to: UInt8.self))
+                }
+                lines.append(start..<end)
+                if end < lf {
+                    start = end + 1 == lf ? lf + 1 : end + 1  // CRLF, or a lone CR
+                } else {
+                    start = lf + 1
+                }
+            }
+            return lines
+        }
+    }
+}
