@@ -31,9 +31,7 @@ struct Build: ParsableCommand {
         if let path = datasetteMetadata {
             let name = URL(fileURLWithPath: out).deletingPathExtension().lastPathComponent
             let data = try DataDictionary.embedded.datasetteMetadata(databaseName: name, sources: summary.sources)
-            do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                throw KBFailure("\(path): cannot write: \(error.localizedDescription)")
-            }
+            try AtomicFile.write(to: path) { (handle: FileHandle) in handle.write(data) }
         }
         for file in summary.emptyDocuments {
             FileHandle.standardError.write(Data("kb: \(file): no entries or table rows; imported as an empty document\n".utf8))

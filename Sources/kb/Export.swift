@@ -25,7 +25,7 @@ struct Export: ParsableCommand {
         guard let out else {
             return try kb.export(view, as: format) { FileHandle.standardOutput.write(Data($0.utf8)) }
         }
-        try AtomicFile.write(to: out) { handle in
+        try AtomicFile.write(to: out) { (handle: FileHandle) in
             try kb.export(view, as: format) { handle.write(Data($0.utf8)) }
         }
     }
@@ -33,24 +33,3 @@ struct Export: ParsableCommand {
 
 extension ExportFormat: ExpressibleByArgument {}
 extension ExportView: ExpressibleByArgument {}
-
-/// Writes a file beside its target and renames it into place, so a reader never sees half of it
-/// and a failure leaves the old file as it was.
-enum AtomicFile {
-    static func write(to path: String, _ body: (FileHandle) throws -> Void) throws {
-        let target = URL(fileURLWithPath: path)
-        let temp = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temp.path, contents: nil), let handle = try? FileHandle(forWritingTo: temp) else {
-            throw KBFailure("\(path): cannot write")
-        }
-        do {
-            try body(handle)
-            try handle.close()
-            guard rename(temp.path, target.path) == 0 else { throw KBFailure("\(path): cannot write: \(String(cString: strerror(errno)))") }
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temp)
-            throw error
-        }
-    }
-}

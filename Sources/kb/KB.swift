@@ -28,6 +28,8 @@ struct KB: ParsableCommand {
             fail(error.description, code: 3)
         } catch let error as ImportError {
             fail(error.description, code: 3)
+        } catch let error as AtomicFile.Failure {
+            fail(error.description, code: 3)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

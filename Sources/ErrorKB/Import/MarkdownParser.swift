@@ -43,7 +43,7 @@ struct MarkdownParser: DocumentParser {
             next = end + 1
         } else if InlineMarkup.isAnchorLine(line.text) {
             builder.mark(line.number, .anchor)
-        } else if let url = MarkdownText.sourceURL(line.text) {
+        } else if let url = SourceURLLine.url(in: line.text) {
             // The source line closes the page: nothing after it belongs to an entry.
             builder.setSource(url, line: line.number)
             inEntry = false
@@ -121,7 +121,7 @@ struct MarkdownParser: DocumentParser {
     /// Reads a pipe table from its header; returns the index after its last line.
     private mutating func readTable(at index: Int) -> Int {
         // Message-keyed tables have two columns (message | description); others are not error data.
-        let keyed = PipeTable.cells(String(lines[index].text)).filter { !$0.allSatisfy(\.isWhitespace) }.count == 2
+        let keyed = PipeTableRow.cells(lines[index].text).filter { !$0.allSatisfy(\.isWhitespace) }.count == 2
         builder.mark(lines[index].number...lines[index + 1].number, keyed ? .tableHeader : .otherTable)
         let leadingPipe = lines[index].trimmed.hasPrefix("|")
         var i = index + 2
@@ -134,8 +134,8 @@ struct MarkdownParser: DocumentParser {
                 end += 1
                 text += "\n" + lines[end].text
             }
-            let cells = PipeTable.cells(text)
-            let description = cells.count > 1 ? InlineMarkup.clean(cells[1][...]) : ""
+            let cells = PipeTableRow.cells(text[...])
+            let description = cells.count > 1 ? InlineMarkup.clean(cells[1]) : ""
             for message in keyed ? PipeTable.messages(inCell: cells[0]) : [] {
                 builder.tableRow(message: message, description: description, line: lines[i].number, lastLine: lines[end].number)
             }

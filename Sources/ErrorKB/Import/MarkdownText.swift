@@ -54,14 +54,4 @@ enum MarkdownText {
         let text = line.trimmingWhitespace()
         return text.hasPrefix("```") || text.hasPrefix("~~~")
     }
-
-    /// `> Source: [url](url)` or `Source: url` → the URL.
-    static func sourceURL(_ line: Substring) -> String? {
-        var text = line.trimmingWhitespace()
-        if text.hasPrefix(">") { text = text.dropFirst().trimmingWhitespace() }
-        guard text.lowercased().hasPrefix("source") else { return nil }
-        guard let start = text.range(of: "http") else { return nil }
-        let url = text[start.lowerBound...].prefix(while: { !$0.isWhitespace && $0 != ")" && $0 != "]" && $0 != ">" })
-        return url.isEmpty ? nil : String(url)
-    }
 }

@@ -10,7 +10,7 @@ struct PagePreamble {
         if RangeLabel.prefix(of: text) != nil || CodeLine(text, requireMinus: true) != nil { return nil }
         if text.hasPrefix("# ") {
             builder.setTitle(String(text.dropFirst(2).trimmingWhitespace()), line: line.number)
-        } else if let url = Self.sourceURL(in: text) {
+        } else if let url = SourceURLLine.url(in: text) {
             builder.setSource(url, line: line.number)
         } else if text.allSatisfy({ $0 == "-" || $0 == "*" || $0 == "_" }) && text.count >= 3 {
             builder.mark(line.number, .rule)
@@ -24,15 +24,6 @@ struct PagePreamble {
             builder.mark(line.number, sawExample ? .prose : .navigation)
         }
         return index + 1
-    }
-
-    /// "**来源**: https://…", "**Source**: https://…", "Source: https://…" → the URL.
-    static func sourceURL(in text: Substring) -> String? {
-        guard let start = text.range(of: "https://") ?? text.range(of: "http://") else { return nil }
-        let label = text[..<start.lowerBound].replacingOccurrences(of: "*", with: "").lowercased()
-        guard label.contains("来源") || label.contains("source") || label.contains("url") else { return nil }
-        let url = text[start.lowerBound...].prefix(while: { !$0.isWhitespace && $0 != ")" && $0 != "]" })
-        return String(url)
     }
 
     private static func endOfJSON(_ lines: LineWindow, from index: Int) -> Int? {

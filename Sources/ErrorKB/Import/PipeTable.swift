@@ -18,31 +18,10 @@ enum PipeTable {
         return trimmed.allSatisfy { $0 == "-" || $0 == "|" || $0 == ":" || $0 == " " }
     }
 
-    /// Splits a row into cells at pipes that are not escaped (`\|`); outer pipes are dropped.
-    static func cells(_ row: String) -> [String] {
-        var text = row.trimmingWhitespace()[...]
-        if text.hasPrefix("|") { text = text.dropFirst() }
-        if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
-        var cells: [String] = []
-        var current = ""
-        var previous: Character = " "
-        for c in text {
-            if c == "|" && previous != "\\" {
-                cells.append(current)
-                current = ""
-            } else {
-                current.append(c)
-            }
-            previous = c
-        }
-        cells.append(current)
-        return cells
-    }
-
     /// The runtime messages a first cell names: each quoted string (a cell may hold two,
     /// `"A." / "B."`), else the cell without its quotes (one may be missing).
-    static func messages(inCell cell: String) -> [String] {
-        let text = InlineMarkup.clean(cell[...]).replacingOccurrences(of: "\n", with: " ")
+    static func messages(inCell cell: Substring) -> [String] {
+        let text = InlineMarkup.clean(cell).replacingOccurrences(of: "\n", with: " ")
         var quoted: [String] = []
         var rest = text[...]
         while let open = rest.firstIndex(of: "\""), let close = rest[rest.index(after: open)...].firstIndex(of: "\"") {

@@ -34,7 +34,7 @@ public struct DataDictionary: Sendable {
                 let kind = line[line.index(after: open)..<line.index(before: line.endIndex)]
                 objects.append(Object(name: String(name), kind: String(kind), description: "", columns: []))
             } else if !objects.isEmpty, line.hasPrefix("|") {
-                let cells = Self.cells(line)
+                let cells = PipeTableRow.cells(line).map { PipeTableRow.unescapingPipes($0.trimmingWhitespace()) }
                 guard cells.count == 2, cells != ["column", "description"], !cells[0].allSatisfy({ $0 == "-" }) else { continue }
                 objects[objects.count - 1].columns.append((cells[0], cells[1]))
             } else if !objects.isEmpty, !line.isEmpty, objects[objects.count - 1].columns.isEmpty {
@@ -43,20 +43,6 @@ public struct DataDictionary: Sendable {
             }
         }
         self.objects = objects
-    }
-
-    /// Splits a table row at unescaped pipes; `\|` is a literal pipe.
-    private static func cells(_ line: Substring) -> [String] {
-        var cells: [String] = []
-        var current = ""
-        var escaped = false
-        for c in line.dropFirst() {
-            if escaped { current.append(c); escaped = false; continue }
-            if c == "\\" { escaped = true; continue }
-            if c == "|" { cells.append(current.trimmingWhitespace()); current = ""; continue }
-            current.append(c)
-        }
-        return cells
     }
 
     /// Rows for the `dictionary` table: the object itself (column '') then each column.

@@ -100,52 +100,29 @@ public enum KnowledgeBaseBuilder {
         return results
     }
 
-    /// Writes `path` anew: a temporary copy (of `source`, or empty) is changed by `body`, analyzed,
-    /// and renamed over `path`. A copy that had rows deleted is vacuumed; a new file has no free
-    /// pages to reclaim, and vacuuming it would write every page a second time.
+    /// Writes `path` anew through `AtomicFile`: a temporary copy (of `source`, or empty) is changed
+    /// by `body`, analyzed, and renamed over `path`. A copy that had rows deleted is vacuumed; a new
+    /// file has no free pages to reclaim, and vacuuming it would write every page a second time.
     private static func rewrite(_ path: String, startingFrom source: String?, _ body: (DatabaseQueue) throws -> Void) throws {
-        let target = URL(fileURLWithPath: path)
-        let directory = target.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw KnowledgeBaseError.cannotWrite(path: path, detail: "directory \(directory.path) does not exist")
-        }
-        let temp = directory.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? FileManager.default.removeItem(at: temp)
-        removeAbandonedTemps(of: target)
-        defer { try? FileManager.default.removeItem(at: temp) }
         do {
-            if let source { try FileManager.default.copyItem(atPath: source, toPath: temp.path) }
-            var config = Configuration()
-            // The file is private until renamed, so a crash can only lose the temp file.
-            config.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            try AtomicFile.write(to: path, startingFrom: source) { temp in
+                var config = Configuration()
+                // The file is private until renamed, so a crash can only lose the temp file.
+                config.prepareDatabase { db in
+                    try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+                }
+                let queue = try DatabaseQueue(path: temp, configuration: config)
+                try body(queue)
+                try queue.writeWithoutTransaction { db in
+                    try db.execute(sql: "ANALYZE")
+                    if source != nil { try db.execute(sql: "VACUUM") }
+                }
+                try queue.close()
             }
-            let queue = try DatabaseQueue(path: temp.path, configuration: config)
-            try body(queue)
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "ANALYZE")
-                if source != nil { try db.execute(sql: "VACUUM") }
-            }
-            try queue.close()
         } catch let error as DatabaseError {
             throw KnowledgeBaseError.cannotWrite(path: path, detail: error.message ?? "\(error.resultCode)")
-        } catch let error as CocoaError {
-            throw KnowledgeBaseError.cannotWrite(path: path, detail: error.localizedDescription)
-        }
-        guard rename(temp.path, target.path) == 0 else {
-            throw KnowledgeBaseError.cannotWrite(path: path, detail: String(cString: strerror(errno)))
-        }
-    }
-
-    /// Temp files of builds that were killed (their process is gone) are removed by the next build.
-    private static func removeAbandonedTemps(of target: URL) {
-        let directory = target.deletingLastPathComponent()
-        let prefix = ".\(target.lastPathComponent)."
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(".tmp".count)),
-                  pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        } catch let failure as AtomicFile.Failure {
+            throw KnowledgeBaseError.cannotWrite(path: path, detail: failure.detail)
         }
     }
 
