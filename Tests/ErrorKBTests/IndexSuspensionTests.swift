@@ -19,7 +19,7 @@ import Testing
             try db.execute(sql: "CREATE UNIQUE INDEX \"entry at line\" ON entries(document_id, line)")
             let before = try Self.indexes(db)
             #expect(before.contains("entry at line"))
-            try KnowledgeBaseBuilder.fill(db, with: [Fixtures.coinM])
+            try DocumentStore.fill(db, with: [Fixtures.coinM])
             #expect(try Self.indexes(db) == before)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") == 152)
         }
@@ -33,7 +33,7 @@ import Testing
             // The wallet page defines -5012 twice: the rows break this index.
             try db.execute(sql: "CREATE UNIQUE INDEX one_entry_per_code ON entries(code)")
             #expect {
-                try KnowledgeBaseBuilder.fill(db, with: [Fixtures.wallet])
+                try DocumentStore.fill(db, with: [Fixtures.wallet])
             } throws: { error in
                 (error as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT
             }

@@ -89,7 +89,7 @@ import Testing
         for (name, data) in EmbeddedCorpus.seedDocuments {
             #expect(try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("seed/\(name)")) == data)
         }
-        #expect(EmbeddedCorpus.schemaFiles.map(\.fileName) == ["errorkb.sql"])
+        #expect(Schema.files.map(\.fileName) == ["errorkb.sql"])
     }
 }
 

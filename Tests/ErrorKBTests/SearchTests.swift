@@ -92,10 +92,10 @@ import Testing
             try DocumentImporter.importData(Data("#### \\-1000 UNKNOWN\n\n-   \(text)\n".utf8), fileName: "page.md", domain: "d", locale: "en")
         }
         func words() throws -> Set<String> { try queue.read { Set(try String.fetchAll($0, sql: "SELECT term FROM search_terms")) } }
-        let first = try queue.write { try KnowledgeBaseBuilder.fill($0, with: [page("Zebra crossing.")], keepIndexes: true) }
+        let first = try queue.write { try DocumentStore.fill($0, with: [page("Zebra crossing.")], keepIndexes: true) }
         #expect(first.map(\.action) == [.added])
         #expect(try words() == ["unknown", "zebra", "crossing"])
-        let second = try queue.write { try KnowledgeBaseBuilder.fill($0, with: [page("Yak shaving.")], keepIndexes: true) }
+        let second = try queue.write { try DocumentStore.fill($0, with: [page("Yak shaving.")], keepIndexes: true) }
         #expect(second.map(\.action) == [.replaced])
         #expect(try words() == ["unknown", "yak", "shaving"])
     }

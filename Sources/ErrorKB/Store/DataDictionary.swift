@@ -21,7 +21,7 @@ public struct DataDictionary: Sendable {
 
     /// The dictionary compiled into this binary.
     public static let embedded: DataDictionary = {
-        let file = EmbeddedCorpus.schemaDocument(named: "dictionary.md") ?? ""
+        let file = Schema.document(named: "dictionary.md") ?? ""
         return DataDictionary(markdown: file)
     }()
 

@@ -4,7 +4,7 @@ import GRDB
 /// Writes documents into a database through prepared statements bound directly. It is the sink
 /// a document is read into, so a file's entries reach the database as the importer reads them:
 /// `begin` adds the document's row, the sink calls add what it holds, `finish` completes the row.
-final class DocumentWriter: DocumentSink {
+package final class DocumentWriter: DocumentSink {
     let db: Database
     private let insertDocument, completeDocument, insertVersion, insertSection, insertEntry, insertMessage, insertPlaceholder: BulkStatement
     private let insertRelation, insertMention, insertTableRow, insertTableRowCode, insertIndexRow, insertLineKind, insertSpan: BulkStatement
@@ -13,7 +13,7 @@ final class DocumentWriter: DocumentSink {
     private var entryIDs: [Int64] = []
     /// The first failure while reading into the database; `finish` throws it.
     private var failure: Error?
-    var hasFailed: Bool { failure != nil }
+    package var hasFailed: Bool { failure != nil }
 
     init(db: Database) throws {
         self.db = db
@@ -111,7 +111,7 @@ final class DocumentWriter: DocumentSink {
     func tableRow(_ row: ParsedDocument.TableRow, index: Int) { write(.tableRow(PreparedTableRow(row), index: index)) }
 
     /// Writes one item (prepared here, or on a reading thread).
-    func write(_ item: DocumentItem) {
+    package func write(_ item: DocumentItem) {
         switch item {
         case .section(let section, let index): self.section(section, index: index)
         case .entry(let entry, let index): attempt { try write(entry, index: index) }

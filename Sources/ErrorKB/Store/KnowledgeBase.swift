@@ -1,29 +1,6 @@
 import Foundation
 import GRDB
 
-/// Why a database cannot be used. `kb` exits with status 3 for each of these.
-public enum KnowledgeBaseError: Error, Equatable, CustomStringConvertible {
-    case missing(path: String)
-    case notAKnowledgeBase(path: String)
-    case corrupt(path: String, detail: String)
-    case newerSchema(path: String, found: Int, supported: Int)
-    case olderSchema(path: String, found: Int, supported: Int)
-    case cannotWrite(path: String, detail: String)
-
-    public var description: String {
-        switch self {
-        case .missing(let path): return "\(path): no such database"
-        case .notAKnowledgeBase(let path): return "\(path): not an ErrorKB database (build one with `kb build --out \(path)`)"
-        case .corrupt(let path, let detail): return "\(path): the database is damaged: \(detail)"
-        case .newerSchema(let path, let found, let supported):
-            return "\(path): schema version \(found) is newer than this kb supports (\(supported)); update kb"
-        case .olderSchema(let path, let found, let supported):
-            return "\(path): schema version \(found) is older than this kb's (\(supported)); rebuild it with `kb build`"
-        case .cannotWrite(let path, let detail): return "\(path): cannot write: \(detail)"
-        }
-    }
-}
-
 /// The one owner of an ErrorKB database. Readers open it read-only; `build` writes a new file.
 public struct KnowledgeBase: Sendable {
     let reader: any DatabaseReader
@@ -43,31 +20,14 @@ public struct KnowledgeBase: Sendable {
     /// Opens an existing database read-only: nothing is ever written beside it.
     public static func open(path: String) throws -> KnowledgeBase {
         guard FileManager.default.fileExists(atPath: path) else { throw KnowledgeBaseError.missing(path: path) }
-        var config = Configuration()
-        config.readonly = true
-        config.label = "ErrorKB"
-        // Pages are read through a memory map: no read call and no copy per page, which was an
-        // eighth of a search on a large file. Read-only, so nothing is ever written through it.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 4294967296") }
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            queue = try DatabaseQueue(path: path, configuration: makeConfiguration(.readOnly))
             try verify(queue, path: path)
         } catch let error as DatabaseError {
             throw classify(error, path: path)
         }
         return KnowledgeBase(reader: queue, path: path)
-    }
-
-    /// Imports documents into a new in-memory database.
-    public static func inMemory(_ documents: [ImportedDocument]) throws -> KnowledgeBase {
-        let queue = try DatabaseQueue()
-        try Schema.migrate(queue)
-        try queue.write { db in
-            try KnowledgeBaseBuilder.writeDictionary(db)
-            try KnowledgeBaseBuilder.fill(db, with: documents)
-        }
-        return KnowledgeBase(reader: queue, path: ":memory:", unguardedReads: true)
     }
 
     /// Checks the file is an ErrorKB database this binary can read.

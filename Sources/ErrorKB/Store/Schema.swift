@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The database schema: `schema/*.sql`, compiled in. `errorkb.sql` is the whole schema as it is,
@@ -9,7 +10,17 @@ public enum Schema {
 
     /// The schema version a database built by this binary has (`PRAGMA user_version`): the
     /// highest version the schema files state.
-    public static let version: Int = EmbeddedCorpus.schemaFiles.compactMap { statedVersion(in: $0.sql) }.max() ?? 0
+    public static let version: Int = files.compactMap { statedVersion(in: $0.sql) }.max() ?? 0
+
+    /// The schema's SQL files, in file name order, decoded once: every read command checks the
+    /// schema version.
+    package static let files: [(fileName: String, sql: String)] =
+        EmbeddedFiles.files(in: "schema").filter { $0.fileName.hasSuffix(".sql") }.map { ($0.fileName, String(decoding: $0.data, as: UTF8.self)) }
+
+    /// A file of `schema/` that is not SQL, such as the data dictionary.
+    static func document(named name: String) -> String? {
+        EmbeddedFiles.files(in: "schema").first { $0.fileName == name }.map { String(decoding: $0.data, as: UTF8.self) }
+    }
 
     /// The number in a `PRAGMA user_version = N` line of a schema file.
     static func statedVersion(in sql: String) -> Int? {
@@ -21,7 +32,7 @@ public enum Schema {
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        for file in EmbeddedCorpus.schemaFiles {
+        for file in files {
             let name = String(file.fileName.dropLast(".sql".count))
             migrator.registerMigration(name) { db in
                 try db.execute(sql: file.sql)

@@ -30,7 +30,7 @@ func fuzzImporter(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         return 0
     }
     // What `kb build` prints: every unexplained line by number.
-    _ = KnowledgeBaseBuilder.summary(of: [imported])
+    _ = BuildSummary(documents: [imported])
     do {
         _ = try scratch.store([imported])
     } catch {
