@@ -1,41 +1,68 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// The layers, each a target, so that the compiler enforces the direction (a target can only
+// call the targets it depends on):
+//
+//   ErrorKBSupport   text, digests, the line reader, the atomic writer (no dependency)
+//   ErrorKBModel     the document model, line kinds, templates, codes        → Support
+//   ErrorKBImport    readers and recognizers for the page formats            → Model
+//   ErrorKBStore     the schema, every SQL statement, the database owner     → Model, GRDB
+//   ErrorKBQuery     search, lookup, match, classify, diff, over records     → Store
+//   ErrorKBBuild     the build pipeline from importer to store, the seed     → Import, Store
+//   ErrorKB          what a Swift user imports: all of the above
+//   kb               the command line                                        → ErrorKB, ArgumentParser
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+
 let package = Package(
     name: "ErrorKB",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "ErrorKB", targets: ["ErrorKB"]),
         .executable(name: "kb", targets: ["kb"]),
+        // For fuzz/, a package of its own: what each fuzz target does with an input.
+        .library(name: "ErrorKBFuzzHarness", targets: ["ErrorKBFuzzHarness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
-        // Importer, store and query library.
+        .target(name: "ErrorKBSupport"),
+        .target(name: "ErrorKBModel", dependencies: ["ErrorKBSupport"]),
+        .target(name: "ErrorKBImport", dependencies: ["ErrorKBModel", "ErrorKBSupport"]),
         .target(
-            name: "ErrorKB",
+            name: "ErrorKBStore",
             dependencies: [
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "ErrorKBModel", "ErrorKBSupport", grdb,
                 // The SQLite C API, for binding bulk-insert values without boxing them.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
+            // schema/ is compiled in.
             plugins: [.plugin(name: "EmbedFiles")]
         ),
+        .target(name: "ErrorKBQuery", dependencies: ["ErrorKBStore", "ErrorKBModel", "ErrorKBSupport"]),
+        .target(
+            name: "ErrorKBBuild",
+            dependencies: ["ErrorKBImport", "ErrorKBStore", "ErrorKBModel", "ErrorKBSupport"],
+            // seed/ is compiled in, so a lone `kb` binary works anywhere.
+            plugins: [.plugin(name: "EmbedFiles")]
+        ),
+        .target(name: "ErrorKB", dependencies: ["ErrorKBModel", "ErrorKBImport", "ErrorKBStore", "ErrorKBQuery", "ErrorKBBuild"]),
         // The `kb` command line tool: a thin layer over ErrorKB.
         .executableTarget(
             name: "kb",
             dependencies: [
-                "ErrorKB",
+                "ErrorKB", "ErrorKBSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz targets' bodies, shared by fuzz/ and the regression tests that replay their finds.
+        .target(name: "ErrorKBFuzzHarness", dependencies: ["ErrorKB", "ErrorKBBuild", "ErrorKBStore"]),
         // Benchmark helpers (bench/run): in-process search latency, and the search form of a
         // database's rows for the sqlite3 CLI path. Not part of the product.
-        .executableTarget(name: "kb-bench", dependencies: ["ErrorKB", .product(name: "GRDB", package: "GRDB.swift")],
-                          path: "bench/kb-bench"),
-        // Compiles schema/*.sql and seed/* into the library, so a lone `kb` binary works anywhere.
+        .executableTarget(name: "kb-bench", dependencies: ["ErrorKB", grdb], path: "bench/kb-bench"),
+        // Compiles schema/ and seed/ into the targets that use them.
         .executableTarget(name: "embed-files", path: "Sources/embed-files"),
         .plugin(
             name: "EmbedFiles",
@@ -44,7 +71,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ErrorKBTests",
-            dependencies: ["ErrorKB"]
+            dependencies: ["ErrorKBSupport", "ErrorKBModel", "ErrorKBImport", "ErrorKBStore", "ErrorKBQuery", "ErrorKBBuild",
+                           "ErrorKBFuzzHarness", grdb]
         ),
     ]
 )

@@ -1,22 +1,24 @@
 import Foundation
 import PackagePlugin
 
-/// Generates `EmbeddedFiles.swift` from the package's `schema/` and `seed/` folders, so the
-/// schema and the seed corpus travel inside the binary and can never drift from the files.
+/// Generates `EmbeddedFiles.swift` for a target from the package folders it needs, so that the
+/// files travel inside the binary and can never drift from the repository: the store compiles
+/// in `schema/`, the build pipeline `seed/`.
 @main
 struct EmbedFiles: BuildToolPlugin {
+    static let folders: [String: [String]] = ["ErrorKBStore": ["schema"], "ErrorKBBuild": ["seed"]]
+
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
-        let folders = ["schema", "seed"].map { root.appending(path: $0) }
         var inputs: [URL] = []
-        for folder in folders {
+        for folder in (Self.folders[target.name] ?? []).map({ root.appending(path: $0) }) {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path())) ?? []
             inputs += names.filter { !$0.hasPrefix(".") }.sorted().map { folder.appending(path: $0) }
         }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
         return [
             .buildCommand(
-                displayName: "Embedding schema and seed corpus",
+                displayName: "Embedding \(Self.folders[target.name]?.joined(separator: ", ") ?? "nothing") in \(target.name)",
                 executable: try context.tool(named: "embed-files").url,
                 arguments: [output.path()] + inputs.map { $0.path() },
                 inputFiles: inputs,

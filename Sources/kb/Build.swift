@@ -1,5 +1,6 @@
 import ArgumentParser
 import ErrorKB
+import ErrorKBSupport
 import Foundation
 
 struct Build: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ErrorKB
+import Foundation
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,8 +24,7 @@ struct Diff: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        let diff = DocumentDiff(old: try ContentSnapshot.load(path: old, domain: domain, locale: locale),
-                                new: try ContentSnapshot.load(path: new, domain: domain, locale: locale))
+        let diff = DocumentDiff(old: try snapshot(old), new: try snapshot(new))
         switch format {
         case .json: try Output.json(diff.changes)
         case .csv:
@@ -45,5 +45,17 @@ struct Diff: ParsableCommand {
             }
         }
         if diff.changes.isEmpty { throw ExitCode(1) }
+    }
+
+    /// A database (told by its SQLite header) or a document; `domain`/`locale` serve documents without a URL.
+    private func snapshot(_ path: String) throws -> ContentSnapshot {
+        if Self.isDatabase(path) { return try ContentSnapshot(KnowledgeBase.open(path: path)) }
+        return ContentSnapshot([try DocumentImporter.importFile(at: path, domain: domain, locale: locale)])
+    }
+
+    private static func isDatabase(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8)
     }
 }

@@ -1,4 +1,5 @@
 import ErrorKB
+import ErrorKBSupport
 import Foundation
 
 /// Writers for the three output formats.

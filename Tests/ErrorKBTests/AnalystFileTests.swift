@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBModel
+@testable import ErrorKBStore
 
 /// The file `kb build` ships: deterministic, self-describing, compact, safe to read.
 @Suite struct AnalystFileTests {

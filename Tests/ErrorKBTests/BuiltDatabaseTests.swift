@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBSupport
+@testable import ErrorKBStore
 
 /// The seed facts again, this time through the analyst views of a file that `kb build` wrote.
 @Suite struct BuiltDatabaseTests {

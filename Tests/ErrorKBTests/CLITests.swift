@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import ErrorKB
 
 /// The `kb` binary as a user runs it: exit codes, output formats, builds that fail safely.
 @Suite struct CLITests {

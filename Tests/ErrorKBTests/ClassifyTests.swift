@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBQuery
 
 @Suite struct ClassifyTests {
     static let log = """

@@ -1,5 +1,5 @@
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBModel
 
 /// The facts of binance-coin-margined-futures-error-code.en.md, read through the library.
 @Suite struct CoinMarginedSeedTests {

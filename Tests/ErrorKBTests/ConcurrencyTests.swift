@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBModel
+@testable import ErrorKBStore
+@testable import ErrorKBQuery
 
 /// Readers while the file is replaced, and search input that must never reach SQLite as an error.
 @Suite struct ConcurrencyTests {

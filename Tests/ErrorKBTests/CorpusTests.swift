@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBModel
+@testable import ErrorKBImport
 
 /// The real documents of ../shared/corpus, imported by the same general rules as the seeds.
 /// Skipped, saying why, when that folder is absent.

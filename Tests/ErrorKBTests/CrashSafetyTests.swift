@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBStore
 
 /// `kb build --out X` killed with SIGKILL at random moments while X holds a valid database: X is
 /// always the old file or the complete new one, never a mix.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBModel
+@testable import ErrorKBImport
+@testable import ErrorKBQuery
+@testable import ErrorKBBuild
 
 /// `kb diff`: content changes between versions, never markup.
 @Suite(.enabled(if: Corpus.available, "skipped: ../shared/corpus is absent"))

@@ -1,6 +1,9 @@
 import Foundation
 import GRDB
-@testable import ErrorKB
+@testable import ErrorKBModel
+@testable import ErrorKBImport
+@testable import ErrorKBStore
+@testable import ErrorKBBuild
 
 /// Shared inputs: the seed documents as the library reads them, and a database made by `kb build`.
 enum Fixtures {

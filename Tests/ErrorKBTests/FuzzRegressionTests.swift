@@ -1,48 +1,18 @@
 import Foundation
 import Testing
-@testable import ErrorKB
+import ErrorKBFuzzHarness
+@testable import ErrorKBModel
+@testable import ErrorKBStore
+@testable import ErrorKBQuery
+@testable import ErrorKBBuild
 
 /// Inputs that crashed or broke the library, found by the fuzz targets in fuzz/ (each kept as the
-/// bytes libFuzzer saved, replayed the way its target reads them) and by the hostile query test.
+/// bytes libFuzzer saved, replayed through the targets' own harness, `FuzzHarness`) and by the
+/// hostile query test.
 /// A crash runs in a child process (an exit test), so that it fails its test and not the run.
 @Suite struct FuzzRegressionTests {
     /// The seed corpus in memory, as the fuzz targets load it.
     static func seedKB() throws -> KnowledgeBase { try KnowledgeBase.inMemory(EmbeddedCorpus.importSeed()) }
-
-    // MARK: Replays of the fuzz targets (keep in step with fuzz/Sources/*/main.swift)
-
-    /// fuzz/Sources/FuzzSearch: the first byte picks the options, the rest is the query.
-    static func replaySearch(_ input: [UInt8]) throws {
-        guard let selector = input.first.map(Int.init) else { return }
-        let domains: [String?] = [nil, "wallet", "coin-margined-futures", "nope"]
-        let languages: [MessageLanguage?] = [nil, .en, .zh, nil]
-        let options = SearchOptions(domain: domains[selector & 3], lang: languages[(selector >> 2) & 3],
-                                    limit: [20, 1, 5, 100][(selector >> 4) & 3], matchAny: selector & 0x40 != 0)
-        _ = try seedKB().search(String(decoding: input.dropFirst(), as: UTF8.self), options: options)
-    }
-
-    /// fuzz/Sources/FuzzMatcher: the bytes as a message, as payload lines, and as a log to classify.
-    static func replayMatcher(_ input: [UInt8]) throws {
-        guard let selector = input.first.map(Int.init) else { return }
-        let matcher = try MessageMatcher(seedKB())
-        let codes: [Int64?] = [nil, -1121, -4001, -2010, -1015, -1000, 0, Int64.min, Int64.max, -1]
-        let domains: [String?] = [nil, "wallet", "coin-margined-futures", "nope"]
-        let bytes = Array(input.dropFirst())
-        let text = String(decoding: bytes, as: UTF8.self)
-        let domain = domains[selector & 3]
-        _ = matcher.match(message: text, code: codes[(selector >> 2) % codes.count], domain: domain)
-        _ = matcher.match(message: nil, code: codes[(selector >> 2) % codes.count], domain: domain)
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(64) {
-            if case .payload(let code, let message) = ErrorPayload.parse(line) {
-                _ = matcher.match(message: message, code: code, domain: domain)
-            }
-        }
-        var classifier = Classifier(matcher: matcher, domain: domain)
-        for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            classifier.add(bytes: line, number: index + 1)
-        }
-        _ = classifier.report()
-    }
 
     // MARK: Search: a NUL in a term
 
@@ -59,7 +29,7 @@ import Testing
     @Test(.bug(id: "search-nul", "found by FuzzSearch, fixed in 6be6354"))
     func fuzzSearchCrash7e8aa098() async {
         await #expect(processExitsWith: .success) {
-            try FuzzRegressionTests.replaySearch([0x00, 0x41, 0x00, 0x00, 0x00, 0x09, 0x73])
+            FuzzHarness.search([0x00, 0x41, 0x00, 0x00, 0x00, 0x09, 0x73])
         }
     }
 
@@ -68,7 +38,7 @@ import Testing
     @Test(.bug(id: "search-nul", "found by FuzzSearch, fixed in 6be6354"))
     func fuzzSearchCrash02c276eb() async {
         await #expect(processExitsWith: .success) {
-            try FuzzRegressionTests.replaySearch([0x00, 0x29, 0x00, 0x00])
+            FuzzHarness.search([0x00, 0x29, 0x00, 0x00])
         }
     }
 
@@ -123,7 +93,7 @@ import Testing
     @Test(.bug(id: "payload-surrogate", "found by FuzzMatcher, fixed in cb15d20"))
     func fuzzMatcherCrash1b46b46e() async {
         await #expect(processExitsWith: .success) {
-            try FuzzRegressionTests.replayMatcher([
+            FuzzHarness.matcher([
                 0x24, 0xE5, 0x60, 0x8F, 0x82, 0x48, 0x7B, 0x22, 0x0A, 0x0A, 0x0A, 0xF6, 0x03, 0xF5, 0xF5, 0xF5, 0xF5, 0xF5, 0xED, 0x0A,
                 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x56, 0x56, 0x56, 0x56, 0x56,
                 0x56, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x0A, 0x0A, 0x0A, 0x0A,

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Testing
-@testable import ErrorKB
 
 /// Hostile input, continued: codes, headings, tables, and paths that cannot be read or written.
 extension HostileInputTests {

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBImport
+@testable import ErrorKBStore
 
 /// Broken and hostile documents through the real `kb build`. Each build either imports what is
 /// sound, exits 0 and names on stderr what it skipped (file and line), or fails with exit 3 and a

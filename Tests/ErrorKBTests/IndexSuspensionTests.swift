@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBStore
 
 /// A new file's secondary indexes are dropped while its rows are written and created again
 /// after: they are named from sqlite_master, whatever their SQL says, and a failure to create

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBModel
+@testable import ErrorKBImport
 
 /// The kinds of variation real pages show, each in a small document of its own: the importer
 /// works by general rules, not by the corpus files it was tried on.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBQuery
 
 @Suite struct MatchTests {
     static let matcher = try! MessageMatcher(Fixtures.seedKB)

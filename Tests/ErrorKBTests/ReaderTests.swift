@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBSupport
+@testable import ErrorKBModel
+@testable import ErrorKBImport
+@testable import ErrorKBStore
+@testable import ErrorKBBuild
 
 /// The small readers the parsers are built from.
 @Suite struct ReaderTests {

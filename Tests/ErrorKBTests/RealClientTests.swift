@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import ErrorKB
 
 /// The built file, opened by the tools analysts use: the sqlite3 CLI, Python's sqlite3, Datasette.
 @Suite struct RealClientTests {

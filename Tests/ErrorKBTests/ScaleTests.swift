@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBImport
 
 /// The import is exact at scale: a generated 100k-entry corpus in each seed format, checked
 /// against the generator's own counts (--stats) and a sample of its entries (--truth).

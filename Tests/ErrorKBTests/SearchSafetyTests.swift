@@ -1,5 +1,5 @@
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBQuery
 
 /// Patterns are built from quoted letters and digits, so no input makes FTS5 report a syntax
 /// error, even tokens that the tokenizer reduces to nothing (lone combining marks).

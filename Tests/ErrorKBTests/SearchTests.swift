@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBModel
+@testable import ErrorKBImport
+@testable import ErrorKBStore
+@testable import ErrorKBQuery
 
 @Suite struct SearchTests {
     let kb = Fixtures.seedKB

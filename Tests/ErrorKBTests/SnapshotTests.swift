@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBImport
+@testable import ErrorKBStore
+@testable import ErrorKBQuery
 
 /// A page and the database built from it say the same, whatever its messages hold. Needs nothing
 /// from ../shared.

@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBSupport
+@testable import ErrorKBImport
+@testable import ErrorKBBuild
 
 /// Documents are read in chunks and streamed into the database: the result must not depend on
 /// where the chunks split the bytes, and the reader must let go of what it has read.

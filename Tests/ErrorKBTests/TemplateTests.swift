@@ -1,6 +1,6 @@
 import GRDB
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBModel
 
 @Suite struct TemplateTests {
     @Test(arguments: [

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBStore
 
 /// Versions of one document replace each other and leave a history; two locales of a domain pair up.
 @Suite(.enabled(if: Corpus.available, "skipped: ../shared/corpus is absent"))

@@ -1,5 +1,5 @@
 import Testing
-@testable import ErrorKB
+@testable import ErrorKBModel
 
 /// The hand-counted facts of binance-wallet-error-code.zh-CN.txt, read through the library.
 @Suite struct WalletSeedTests {

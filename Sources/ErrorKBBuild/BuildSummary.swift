@@ -1,0 +1,72 @@
+import ErrorKBModel
+import ErrorKBStore
+
+/// What `kb build` made.
+public struct BuildSummary: Sendable, Codable, Equatable {
+    /// A line of a document, with why it is reported.
+    public struct Unexplained: Sendable, Codable, Equatable {
+        public var file: String
+        public var line: Int
+        public var text: String
+    }
+
+    public var documents = 0
+    public var sections = 0
+    public var entries = 0
+    public var messages = 0
+    public var tableRows = 0
+    /// Duplicate groups by kind (code_repeated, name_shared, code_conflict, code_shared).
+    public var duplicateGroups: [String: Int] = [:]
+    public var unexplained: [Unexplained] = []
+    /// Lines the importer skipped or changed, with why.
+    public var warnings: [Unexplained] = []
+    /// Inputs that did not end up in the file as given: repeated, or replaced by a later version.
+    public var notes: [String] = []
+    /// The documents' sources (URL, else file name), sorted.
+    public var sources: [String] = []
+    /// Documents with no entries or table rows (imported, but empty).
+    public var emptyDocuments: [String] = []
+}
+
+extension BuildSummary {
+    /// What the documents hold, as read: counts, warnings and unexplained lines.
+    package init(documents: [ImportedDocument]) {
+        for document in documents {
+            let parsed = document.parsed
+            self.documents += 1
+            sections += parsed.sections.count
+            entries += document.entryCount
+            messages += document.messageCount
+            tableRows += document.tableRowCount
+            warnings += parsed.warnings.map { .init(file: document.fileName, line: $0.line, text: $0.message) }
+            unexplained += parsed.unexplained.map { .init(file: document.fileName, line: $0.line, text: $0.message) }
+            if document.isEmpty { emptyDocuments.append(document.fileName) }
+        }
+        sources = Array(Set(documents.map { $0.parsed.sourceURL ?? $0.fileName })).sorted()
+    }
+
+    /// What a build wrote: the summary counts what the file holds, the last version of each
+    /// document; the notes say which inputs were repeated or replaced.
+    init(results: [(result: AddResult, document: ImportedDocument)], duplicateGroups: [String: Int]) {
+        var current: [String: Int] = [:]
+        var notes: [String] = []
+        for (index, (result, document)) in results.enumerated() {
+            let identity = document.identity
+            switch result.action {
+            case .unchanged:
+                let earlier = current[identity].map { results[$0].document.fileName } ?? "an earlier input"
+                notes.append("\(document.fileName): the same document as \(earlier); imported once")
+            case .replaced:
+                if let earlier = current[identity] {
+                    notes.append("\(document.fileName): a newer version of \(results[earlier].document.fileName) (same domain, locale and source); it replaces it")
+                }
+                current[identity] = index
+            case .added:
+                current[identity] = index
+            }
+        }
+        self.init(documents: current.values.sorted().map { results[$0].document })
+        self.duplicateGroups = duplicateGroups
+        self.notes = notes
+    }
+}

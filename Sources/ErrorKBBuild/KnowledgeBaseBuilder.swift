@@ -1,0 +1,56 @@
+import ErrorKBImport
+import ErrorKBModel
+import ErrorKBStore
+
+/// A document to import: already read into memory, or a file that is streamed into the database.
+public enum DocumentInput: Sendable {
+    case document(ImportedDocument)
+    /// A file; `domain`, `locale` and `source` override what the page says (see `DocumentImporter`).
+    case file(path: String, domain: String?, locale: String?, source: String?)
+}
+
+/// Builds and updates database files from documents: the pipeline from the importer to the store.
+/// Files are read on a thread of their own while the store writes what they hold (see
+/// `PipelinedRead`); every file is written beside its target and renamed into place when complete,
+/// so a failure leaves an existing file untouched.
+public enum KnowledgeBaseBuilder {
+    /// Builds a new file from documents read into memory. Throws `KnowledgeBaseError`.
+    public static func build(_ documents: [ImportedDocument], to path: String) throws -> BuildSummary {
+        try build(documents.map(DocumentInput.document), to: path)
+    }
+
+    /// Builds a new file from documents and files; files are read as they are written, so
+    /// memory does not grow with them. Throws `KnowledgeBaseError` or `ImportError`.
+    public static func build(_ inputs: [DocumentInput], to path: String) throws -> BuildSummary {
+        var results: [(result: AddResult, document: ImportedDocument)] = []
+        let groups = try KnowledgeBase.build(to: path) { store in
+            for input in inputs { try write(input, to: store) }
+            results = store.results
+        }
+        return BuildSummary(results: results, duplicateGroups: groups)
+    }
+
+    /// Imports documents into an existing database. A document with the identity of one already
+    /// there (domain, locale, source URL or file name) replaces it; the old version stays in
+    /// `document_versions`. A document whose bytes did not change is left as it is.
+    public static func add(_ documents: [ImportedDocument], to path: String) throws -> [AddResult] {
+        var results: [AddResult] = []
+        try KnowledgeBase.add(to: path) { store in
+            for document in documents { try store.write(document) }
+            results = store.results.map(\.result)
+        }
+        return results
+    }
+
+    private static func write(_ input: DocumentInput, to store: DocumentStore) throws {
+        switch input {
+        case .document(let document):
+            try store.write(document)
+        case .file(let path, let domain, let locale, let source):
+            try DocumentImporter.checkReadable(path)
+            try store.stream(fileName: path) { writer in
+                try PipelinedRead.read(path: path, domain: domain, locale: locale, source: source, into: writer)
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import ErrorKBImport
+import ErrorKBModel
+import ErrorKBStore
+import Foundation
+
+/// Reads a file on a thread of its own while the calling thread writes what it finds: parsing
+/// and preparing rows (templates, search form) take about as long as SQLite takes to store
+/// them, so on two cores each half runs beside the other. Batches pass through a bounded queue,
+/// so memory stays flat however far the reader gets ahead.
+enum PipelinedRead {
+    static let batchSize = 512
+    static let queuedBatches = 8
+
+    /// Reads `path` into `writer`, which must already have begun the document.
+    static func read(path: String, domain: String?, locale: String?, source: String?,
+                     into writer: DocumentWriter) throws -> ImportedDocument {
+        let channel = BatchChannel(capacity: queuedBatches)
+        let outcome = Outcome()
+        let reader = Thread {
+            let sink = PreparingSink(channel: channel)
+            let result = Result {
+                try DocumentImporter.read(.file(path: path), fileName: path, domain: domain, locale: locale, source: source, into: sink)
+            }
+            sink.flush()
+            outcome.set(result)
+            channel.close()
+        }
+        reader.stackSize = 16 << 20
+        reader.start()
+        while let batch = channel.receive() {
+            for item in batch { writer.write(item) }
+            // After a failed write the reader's batches are dropped (it still reads to the end);
+            // `finish` reports the failure.
+            if writer.hasFailed { channel.cancel() }
+        }
+        return try outcome.get()
+    }
+}
+
+/// Prepares each item and queues it in batches.
+private final class PreparingSink: DocumentSink {
+    private let channel: BatchChannel
+    private var batch: [DocumentItem] = []
+
+    init(channel: BatchChannel) {
+        self.channel = channel
+        batch.reserveCapacity(PipelinedRead.batchSize)
+    }
+
+    func section(_ section: ParsedDocument.Section, index: Int) { add(.section(section, index: index)) }
+    func entry(_ entry: ParsedDocument.Entry, index: Int) { add(.entry(PreparedEntry(entry), index: index)) }
+    func mention(_ mention: ParsedDocument.Mention) { add(.mention(mention)) }
+    func tableRow(_ row: ParsedDocument.TableRow, index: Int) { add(.tableRow(PreparedTableRow(row), index: index)) }
+
+    private func add(_ item: DocumentItem) {
+        batch.append(item)
+        if batch.count >= PipelinedRead.batchSize { flush() }
+    }
+
+    func flush() {
+        guard !batch.isEmpty else { return }
+        channel.send(batch)
+        batch = []
+        batch.reserveCapacity(PipelinedRead.batchSize)
+    }
+}
+
+/// A bounded first-in first-out queue of batches between one reader and one writer.
+private final class BatchChannel: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[DocumentItem]] = []
+    private var closed = false
+    private var cancelled = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Waits while the queue is full; drops the batch once the writer has given up.
+    func send(_ batch: [DocumentItem]) {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= capacity && !cancelled { condition.wait() }
+        if !cancelled { batches.append(batch) }
+        condition.broadcast()
+    }
+
+    /// The next batch; nil once the reader has closed the queue and it is empty.
+    func receive() -> [DocumentItem]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !closed { condition.wait() }
+        guard !batches.isEmpty else { return nil }
+        let batch = batches.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        batches.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// The reader thread's result, handed to the writer.
+private final class Outcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<ImportedDocument, Error>?
+
+    func set(_ result: Result<ImportedDocument, Error>) {
+        lock.lock()
+        self.result = result
+        lock.unlock()
+    }
+
+    func get() throws -> ImportedDocument {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let result else { preconditionFailure("the reader thread ended without a result") }
+        return try result.get()
+    }
+}

@@ -1,0 +1,26 @@
+/// What a line of a document was read as. Every line gets exactly one kind.
+public enum LineKind: String, Sendable, Codable, CaseIterable, Comparable {
+    // Imported content.
+    case title, source, section, entry, message, mention, tableHeader = "table_header", tableRow = "table_row"
+    // Named non-entry text.
+    case navigation, jsonExample = "json_example", prose, frontMatter = "front_matter", rule, anchor
+    /// A table that is not message-keyed rows (a list of files, say).
+    case otherTable = "other_table"
+    case footer, toc, blank
+    /// A line that looks like an entry but cannot be imported (a code beyond 64 bits); reported.
+    case skipped
+    /// A line the importer could not place. `kb build` reports each one.
+    case unexplained
+
+    public static func < (a: LineKind, b: LineKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Kinds whose lines are already recorded by the rows they produced.
+    package var isContent: Bool {
+        switch self {
+        case .section, .entry, .message, .mention, .tableRow, .blank: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ErrorKBSupport
+
+/// The language of a message: `zh` when it contains any CJK letter, else `en`.
+public enum MessageLanguage: String, Sendable, Codable, CaseIterable {
+    case en, zh
+
+    public init(of text: some StringProtocol) {
+        self = text.unicodeScalars.contains(where: \.isCJK) ? .zh : .en
+    }
+}

@@ -1,0 +1,151 @@
+/// The page shapes the importer knows, told apart by content.
+public enum DocumentFormat: String, Sendable, Codable {
+    /// A web page scraped to plain text: code lines "-1000 NAME" followed by message lines.
+    case scrapedText = "scraped-text"
+    /// Markdown: code headings "#### \-1000 NAME" followed by bulleted messages.
+    case markdown
+}
+
+/// Everything read from one document, before it is stored. Indices refer to the arrays here;
+/// lines are 1-based.
+public struct ParsedDocument: Sendable, Equatable {
+    /// A headed part of the document ("10xx - General Server or Network issues").
+    public struct Section: Sendable, Equatable {
+        public var title: String
+        /// The code range the title starts with ("10xx", "3xxx-5xxx"), if any.
+        public var rangeLabel: String?
+        public var line: Int
+
+        package init(title: String, rangeLabel: String?, line: Int) {
+            self.title = title
+            self.rangeLabel = rangeLabel
+            self.line = line
+        }
+    }
+
+    /// A documented message of an entry.
+    public struct Message: Sendable, Equatable {
+        public var text: String
+        public var lang: MessageLanguage
+        public var line: Int
+
+        package init(text: String, lang: MessageLanguage, line: Int) {
+            self.text = text
+            self.lang = lang
+            self.line = line
+        }
+    }
+
+    /// A fact an entry states about another code (-1099's message "替换错误代码-1999": `replaces` -1999).
+    public struct Relation: Sendable, Equatable {
+        public var relation: String
+        public var code: Int64
+        public var line: Int
+
+        package init(relation: String, code: Int64, line: Int) {
+            self.relation = relation
+            self.code = code
+            self.line = line
+        }
+    }
+
+    /// One definition of a code: its name as written (nil when the page gives none), its section
+    /// (an index into `sections`) and its messages.
+    public struct Entry: Sendable, Equatable {
+        public var code: Int64
+        public var name: String?
+        public var section: Int?
+        public var line: Int
+        public var messages: [Message] = []
+        public var relations: [Relation] = []
+
+        package init(code: Int64, name: String?, section: Int?, line: Int) {
+            self.code = code
+            self.name = name
+            self.section = section
+            self.line = line
+        }
+    }
+
+    /// A code line that refers back to an entry defined earlier in the document (`entry` is its
+    /// index).
+    public struct Mention: Sendable, Equatable {
+        public var code: Int64
+        public var name: String?
+        public var section: Int?
+        public var entry: Int
+        public var line: Int
+
+        package init(code: Int64, name: String?, section: Int?, entry: Int, line: Int) {
+            self.code = code
+            self.name = name
+            self.section = section
+            self.entry = entry
+            self.line = line
+        }
+    }
+
+    /// A table row keyed by a message ("Filter failure: LOT_SIZE" → what it means).
+    public struct TableRow: Sendable, Equatable {
+        public var message: String
+        /// What the message means; a cell over several lines keeps its newlines.
+        public var description: String
+        public var section: Int?
+        public var line: Int
+        public var lastLine: Int
+        /// The codes listed in the row's section, which the row explains.
+        public var codes: [Int64] = []
+
+        package init(message: String, description: String, section: Int?, line: Int, lastLine: Int) {
+            self.message = message
+            self.description = description
+            self.section = section
+            self.line = line
+            self.lastLine = lastLine
+        }
+    }
+
+    /// A line the importer reports, with why (or, for an unexplained line, its text).
+    public struct Warning: Sendable, Equatable {
+        public var line: Int
+        public var message: String
+
+        package init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
+    }
+
+    public var format: DocumentFormat
+    /// The document's first heading.
+    public var title: String?
+    public var sourceURL: String?
+    public var sections: [Section] = []
+    public var entries: [Entry] = []
+    public var mentions: [Mention] = []
+    public var tableRows: [TableRow] = []
+    /// The kind of every line; `lineKinds[n - 1]` is line n.
+    public var lineKinds: [LineKind] = []
+    /// What the importer skipped or changed, by line: `kb build` prints each one.
+    public var warnings: [Warning] = []
+    /// The lines the importer could not place, each with its text (`message`; empty past the
+    /// first 10,000): `kb build` prints each one.
+    public var unexplained: [Warning] = []
+
+    package init(format: DocumentFormat) {
+        self.format = format
+    }
+
+    /// How many messages the entries have.
+    public var messageCount: Int { entries.reduce(0) { $0 + $1.messages.count } }
+
+    /// Line numbers the importer could not place.
+    public var unexplainedLines: [Int] {
+        lineKinds.indices.filter { lineKinds[$0] == .unexplained }.map { $0 + 1 }
+    }
+
+    /// How many lines of each kind, for reports and the `line_kinds` table.
+    public var lineKindCounts: [LineKind: Int] {
+        lineKinds.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    }
+}

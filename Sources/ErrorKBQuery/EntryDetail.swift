@@ -1,0 +1,86 @@
+import ErrorKBStore
+
+/// A message as shown to users.
+public struct MessageText: Codable, Sendable, Equatable {
+    public var text: String
+    /// `en` or `zh`.
+    public var lang: String
+    /// 1-based line in the document.
+    public var line: Int
+}
+
+/// A message-keyed table row (a filter failure, an order rejection) with the codes it explains.
+public struct TableRowDetail: Codable, Sendable, Equatable {
+    public var domain: String
+    public var locale: String
+    public var section: String?
+    /// The runtime message the row explains.
+    public var message: String
+    /// What it means; a cell over several lines keeps its newlines.
+    public var description: String
+    /// The codes listed in the row's section, in document order.
+    public var codes: [Int64]
+    /// The document's source URL, else its file name.
+    public var source: String
+    public var file: String
+    /// 1-based first line of the row.
+    public var line: Int
+}
+
+/// One definition of a code, with everything needed to show it.
+public struct EntryDetail: Codable, Sendable, Equatable {
+    /// A fact the entry states about another code (-1099 `replaces` -1999).
+    public struct Relation: Codable, Sendable, Equatable {
+        public var relation: String
+        public var code: Int64
+    }
+
+    public var id: Int64
+    public var domain: String
+    public var locale: String
+    public var code: Int64
+    public var name: String?
+    public var section: String?
+    public var messages: [MessageText]
+    /// The document's source URL, else its file name.
+    public var source: String
+    public var file: String
+    /// 1-based line of the code line or heading.
+    public var line: Int
+    public var relations: [Relation]
+    /// Table rows in the same document that explain this code (order rejections for -2010).
+    public var tableRows: [TableRowDetail]
+}
+
+extension EntryDetail {
+    /// The entries with their messages, relations and explaining table rows, in the order given.
+    static func load(_ entries: [LocatedEntry], _ records: RecordReader) throws -> [EntryDetail] {
+        guard !entries.isEmpty else { return [] }
+        let ids = entries.map(\.id)
+        var messages: [Int64: [MessageText]] = [:]
+        for message in try records.messages(ofEntries: ids) {
+            messages[message.entryID, default: []].append(MessageText(text: message.text, lang: message.lang, line: message.line))
+        }
+        var relations: [Int64: [Relation]] = [:]
+        for relation in try records.relations(ofEntries: ids) {
+            relations[relation.entryID, default: []].append(Relation(relation: relation.relation, code: relation.code))
+        }
+        struct Explained: Hashable { var document: Int64; var code: Int64 }
+        var tableRows: [Explained: [TableRowDetail]] = [:]
+        for row in try records.tableRows(explaining: entries) {
+            tableRows[Explained(document: row.documentID, code: row.explainedCode ?? 0), default: []].append(TableRowDetail(row))
+        }
+        return entries.map { entry in
+            EntryDetail(id: entry.id, domain: entry.domain, locale: entry.locale, code: entry.code, name: entry.name, section: entry.section,
+                        messages: messages[entry.id] ?? [], source: entry.source, file: entry.fileName, line: entry.line,
+                        relations: relations[entry.id] ?? [], tableRows: tableRows[Explained(document: entry.documentID, code: entry.code)] ?? [])
+        }
+    }
+}
+
+extension TableRowDetail {
+    init(_ row: LocatedTableRow) {
+        self.init(domain: row.domain, locale: row.locale, section: row.section, message: row.message, description: row.description,
+                  codes: row.codes, source: row.source, file: row.fileName, line: row.line)
+    }
+}

@@ -1,0 +1,97 @@
+import ErrorKBModel
+import GRDB
+
+/// What `kb add` did with one document.
+public struct AddResult: Sendable, Codable, Equatable {
+    /// `added` (a new identity), `replaced` (a newer version), `unchanged` (the same bytes).
+    public enum Action: String, Sendable, Codable { case added, replaced, unchanged }
+    public var file: String
+    public var domain: String
+    public var locale: String
+    public var action: Action
+    /// The document's version after the add (1 for a new one).
+    public var version: Int
+}
+
+/// Writes documents into a database and keeps one current version of each: a document with the
+/// identity of one already there (domain, locale, source URL or file name) replaces it, unless
+/// its bytes are the same (then it is dropped again); every version is recorded in
+/// `document_versions`. `finish` completes the write.
+package final class DocumentStore {
+    private let db: Database
+    private let writer: DocumentWriter
+    private var indexes: SuspendedIndexes
+    /// What happened to each document, in the order written.
+    package private(set) var results: [(result: AddResult, document: ImportedDocument)] = []
+
+    /// Secondary indexes are built once after the rows, which is much faster than keeping them up
+    /// to date row by row. Replacing a document needs the cascade's indexes, so only a file that
+    /// has no documents yet drops them (and not with `keepIndexes`: a scratch store's few rows
+    /// are rolled back, and rebuilding the indexes would cost more than keeping them).
+    init(_ db: Database, keepIndexes: Bool = false) throws {
+        self.db = db
+        writer = try DocumentWriter(db: db)
+        let empty = try !keepIndexes && Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM documents")) == 0
+        indexes = empty ? try SuspendedIndexes(dropping: db) : SuspendedIndexes()
+    }
+
+    /// Writes the documents and completes the write (see `finish`).
+    @discardableResult
+    static func fill(_ db: Database, with documents: [ImportedDocument], keepIndexes: Bool = false) throws -> [AddResult] {
+        let store = try DocumentStore(db, keepIndexes: keepIndexes)
+        for document in documents { try store.write(document) }
+        try store.finish()
+        return store.results.map(\.result)
+    }
+
+    /// Writes a document read into memory. It is known before it is written: one already there
+    /// with the same bytes is not written at all.
+    package func write(_ document: ImportedDocument) throws {
+        if try db.cachedValue(String.self, "SELECT sha256 FROM documents WHERE identity = ?", [document.identity]) == document.sha256 {
+            return try record(document, .unchanged)
+        }
+        try settle(document, documentID: writer.write(document))
+    }
+
+    /// Streams one document into the database: `read` reads it into the writer it is given (on
+    /// another thread if it likes, handing items to the writer on this one) and returns what it
+    /// read. The writer has begun the document's row; it is completed from what `read` returns.
+    package func stream(fileName: String, _ read: (DocumentWriter) throws -> ImportedDocument) throws {
+        let documentID = try writer.begin(fileName: fileName)
+        let document = try read(writer)
+        try writer.finish(document)
+        try settle(document, documentID: documentID)
+    }
+
+    /// Completes the write: the search vocabulary follows the index, the metadata names every
+    /// input, and the indexes are back. Throws when an index cannot be created again.
+    package func finish() throws {
+        try SearchVocabulary.refresh(db)
+        try BuildMetadata.writeMetadata(db)
+        try indexes.restore(db)
+    }
+
+    /// A document just written replaces the older version of its identity, or is dropped again
+    /// when its bytes are the same as that one's.
+    private func settle(_ document: ImportedDocument, documentID: Int64) throws {
+        var action = AddResult.Action.added
+        if let current = try DocumentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM documents WHERE identity = ? AND id <> ?"),
+                                                     arguments: [document.identity, documentID]) {
+            let unchanged = current.sha256 == document.sha256
+            let removed = unchanged ? documentID : current.id
+            // Deleting a document cascades through entries and messages, which needs their indexes.
+            try indexes.restore(db)
+            try SearchIndex.deleteRows(ofDocument: removed, db)
+            try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [removed])
+            action = unchanged ? .unchanged : .replaced
+        }
+        if action != .unchanged { try writer.recordVersion(document, documentID: documentID) }
+        try record(document, action)
+    }
+
+    private func record(_ document: ImportedDocument, _ action: AddResult.Action) throws {
+        let version = try db.cachedValue(Int.self, "SELECT max(version) FROM document_versions WHERE identity = ?", [document.identity]) ?? 1
+        results.append((AddResult(file: document.fileName, domain: document.origin.domain, locale: document.origin.locale,
+                                  action: action, version: version), document))
+    }
+}

@@ -1,0 +1,157 @@
+import ErrorKBModel
+import GRDB
+
+/// What the query layer reads from a database, as records read by column name. Every read is a
+/// method here, so no SQL leaves the store; one `RecordReader` serves one read of the file (see
+/// `KnowledgeBase.records`), so what it returns is one consistent snapshot.
+package struct RecordReader {
+    let db: Database
+
+    // MARK: Entries
+
+    /// The entries of a code (a code given without a minus also finds the negative code, since
+    /// Binance's codes are negative) or of a name in any case, in domain, locale and document order.
+    package func entries(matching key: LookupKey, domain: String?) throws -> [LocatedEntry] {
+        var sql = LocatedEntry.select + " WHERE "
+        var arguments: StatementArguments = []
+        switch key {
+        case .code(let code):
+            sql += "e.code IN (?, ?)"
+            arguments += [code, code > 0 ? -code : code]
+        case .name(let name):
+            sql += "e.name = ? COLLATE NOCASE"
+            arguments += [name]
+        }
+        if let domain {
+            sql += " AND d.domain = ?"
+            arguments += [domain]
+        }
+        sql += " ORDER BY d.domain, d.locale, e.ordinal"
+        return try LocatedEntry.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    /// The ids of a code's entries (and of its negative, as above) that pass the filter, in domain
+    /// and document order: the hits a search for a code lists first.
+    package func entryIDs(code: Int64, filter: SearchFilter, limit: Int) throws -> [Int64] {
+        var sql = "SELECT e.id FROM entries e JOIN documents d ON d.id = e.document_id WHERE e.code IN (?, ?)"
+        var arguments: StatementArguments = [code, code > 0 ? -code : code]
+        let conditions = filter.conditions(entryColumn: "e.id", tableRowColumn: "NULL")
+        sql += conditions.sql + " ORDER BY d.domain, e.ordinal LIMIT ?"
+        arguments += conditions.arguments + [limit]
+        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    /// Entries by id, in no particular order.
+    package func entries(ids: [Int64]) throws -> [LocatedEntry] {
+        guard !ids.isEmpty else { return [] }
+        return try LocatedEntry.fetchAll(db.cachedStatement(sql: LocatedEntry.select + " WHERE e.id IN (SELECT value FROM json_each(?))"),
+                                         arguments: [Self.idList(ids)])
+    }
+
+    /// The messages of the entries, in entry and message order.
+    package func messages(ofEntries ids: [Int64]) throws -> [MessageRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try MessageRecord.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM messages WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, ordinal
+            """), arguments: [Self.idList(ids)])
+    }
+
+    /// What the entries state about other codes, in document order.
+    package func relations(ofEntries ids: [Int64]) throws -> [EntryRelationRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try EntryRelationRecord.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM entry_relations WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY id
+            """), arguments: [Self.idList(ids)])
+    }
+
+    /// Every entry, in document order, one at a time.
+    package func forEachEntry(_ body: (LocatedEntry) throws -> Void) throws {
+        let cursor = try LocatedEntry.fetchCursor(db.cachedStatement(sql: LocatedEntry.select + " ORDER BY e.document_id, e.ordinal"))
+        while let entry = try cursor.next() { try body(entry) }
+    }
+
+    /// Every message, in entry and message order, one at a time.
+    package func forEachMessage(_ body: (MessageRecord) throws -> Void) throws {
+        let cursor = try MessageRecord.fetchCursor(db.cachedStatement(sql: "SELECT * FROM messages ORDER BY entry_id, ordinal"))
+        while let message = try cursor.next() { try body(message) }
+    }
+
+    // MARK: Table rows
+
+    /// Table rows by id, with their codes, in no particular order.
+    package func tableRows(ids: [Int64]) throws -> [LocatedTableRow] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try LocatedTableRow.fetchAll(db.cachedStatement(sql: LocatedTableRow.select + " WHERE r.id IN (SELECT value FROM json_each(?))"),
+                                                arguments: [Self.idList(ids)])
+        return try withCodes(rows)
+    }
+
+    /// For each entry, the table rows of its document that explain its code (the order
+    /// rejections of -2010), with `explainedCode` set, in document order.
+    package func tableRows(explaining entries: [LocatedEntry]) throws -> [LocatedTableRow] {
+        guard !entries.isEmpty else { return [] }
+        let pairs = "[" + Set(entries.map { "[\($0.documentID),\($0.code)]" }).sorted().joined(separator: ",") + "]"
+        let rows = try LocatedTableRow.fetchAll(db.cachedStatement(sql: """
+            SELECT \(LocatedTableRow.columns), c.code AS explained_code \(LocatedTableRow.from)
+            JOIN table_row_codes c ON c.table_row_id = r.id
+            WHERE (r.document_id, c.code) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
+            ORDER BY r.document_id, r.ordinal
+            """), arguments: [pairs])
+        return try withCodes(rows)
+    }
+
+    /// Every table row with its codes, in document order.
+    package func allTableRows() throws -> [LocatedTableRow] {
+        try withCodes(LocatedTableRow.fetchAll(db.cachedStatement(sql: LocatedTableRow.select + " ORDER BY r.document_id, r.ordinal")))
+    }
+
+    /// The rows with their codes, read in one query for all of them.
+    private func withCodes(_ rows: [LocatedTableRow]) throws -> [LocatedTableRow] {
+        guard !rows.isEmpty else { return rows }
+        var codes: [Int64: [Int64]] = [:]
+        let ids = Array(Set(rows.map(\.id)))
+        for record in try TableRowCodeRecord.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM table_row_codes WHERE table_row_id IN (SELECT value FROM json_each(?)) ORDER BY table_row_id, ordinal
+            """), arguments: [Self.idList(ids)]) {
+            codes[record.tableRowID, default: []].append(record.code)
+        }
+        return rows.map { row in
+            var row = row
+            row.codes = codes[row.id] ?? []
+            return row
+        }
+    }
+
+    // MARK: Search
+
+    /// The entries and table rows that match a query's terms, best first (see `FullTextQuery`).
+    package func fullTextMatches(terms: [Substring], matchAny: Bool, filter: SearchFilter, limit: Int) throws -> [FullTextMatch] {
+        try FullTextQuery.matches(db, terms: terms, matchAny: matchAny, filter: filter, limit: limit)
+    }
+
+    // MARK: Duplicates
+
+    /// The members of the duplicate groups (the `duplicates` view), grouped by kind.
+    package func duplicates(kind: DuplicateRow.Kind?, domain: String?) throws -> [DuplicateRow] {
+        var sql = "SELECT kind, domain, code, name FROM duplicates WHERE 1"
+        var arguments: StatementArguments = []
+        if let kind { sql += " AND kind = ?"; arguments += [kind.rawValue] }
+        if let domain { sql += " AND domain = ?"; arguments += [domain] }
+        sql += " ORDER BY CASE kind WHEN 'code_repeated' THEN 1 WHEN 'name_shared' THEN 2 WHEN 'code_conflict' THEN 3 ELSE 4 END, name IS NULL, "
+            + "CASE WHEN kind = 'name_shared' THEN name END, code DESC, domain, name"
+        return try DuplicateRow.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    /// A list of ids bound as one argument (`IN (SELECT value FROM json_each(?))`), so that the
+    /// SQL text, and with it the cached statement, is the same whatever the number of ids.
+    static func idList(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+}
+
+extension KnowledgeBase {
+    /// Runs `body` with the database's records, in one read.
+    package func records<T>(_ body: (RecordReader) throws -> T) throws -> T {
+        try read { db in try body(RecordReader(db: db)) }
+    }
+}

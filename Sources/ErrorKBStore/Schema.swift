@@ -1,0 +1,56 @@
+import ErrorKBSupport
+import Foundation
+import GRDB
+
+/// The database schema: `schema/*.sql`, compiled in. `errorkb.sql` is the whole schema as it is,
+/// created in one step; a later change adds a file that migrates it. Each file states the
+/// version it brings the database to (`PRAGMA user_version`).
+public enum Schema {
+    /// `PRAGMA application_id` of every ErrorKB database: "EKB1" in ASCII.
+    public static let applicationID: Int32 = 0x454B_4231
+
+    /// The schema version a database built by this binary has (`PRAGMA user_version`): the
+    /// highest version the schema files state.
+    public static let version: Int = files.compactMap { statedVersion(in: $0.sql) }.max() ?? 0
+
+    /// The schema's SQL files, in file name order, decoded once: every read command checks the
+    /// schema version.
+    package static let files: [(fileName: String, sql: String)] =
+        EmbeddedFiles.files(in: "schema").filter { $0.fileName.hasSuffix(".sql") }.map { ($0.fileName, String(decoding: $0.data, as: UTF8.self)) }
+
+    /// The SHA-256 of the schema files, to tell caches built with another schema.
+    package static let digest: String = {
+        var hash = SHA256()
+        for file in EmbeddedFiles.base64 { hash.update(Data(file.path.utf8)); hash.update(Data(file.data.utf8)) }
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    }()
+
+    /// A file of `schema/` that is not SQL, such as the data dictionary.
+    static func document(named name: String) -> String? {
+        EmbeddedFiles.files(in: "schema").first { $0.fileName == name }.map { String(decoding: $0.data, as: UTF8.self) }
+    }
+
+    /// The number in a `PRAGMA user_version = N` line of a schema file.
+    static func statedVersion(in sql: String) -> Int? {
+        for line in sql.split(separator: "\n") where line.hasPrefix("PRAGMA user_version") {
+            return line.split(separator: "=").last.flatMap { Int($0.trimmingWhitespace().prefix { $0.isNumber }) }
+        }
+        return nil
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for file in files {
+            let name = String(file.fileName.dropLast(".sql".count))
+            migrator.registerMigration(name) { db in
+                try db.execute(sql: file.sql)
+            }
+        }
+        return migrator
+    }
+
+    /// Creates every table and view; the schema files stamp the application id and version.
+    static func migrate(_ writer: some DatabaseWriter) throws {
+        try migrator.migrate(writer)
+    }
+}

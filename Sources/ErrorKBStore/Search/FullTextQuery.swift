@@ -1,0 +1,137 @@
+import ErrorKBModel
+import GRDB
+
+/// An entry or table row that a full-text query matched, with its bm25 score (lower is better).
+package struct FullTextMatch: Sendable, Equatable {
+    package var entryID: Int64?
+    package var tableRowID: Int64?
+    package var score: Double?
+}
+
+/// What a search is narrowed to.
+package struct SearchFilter: Sendable, Equatable {
+    /// Only this domain.
+    package var domain: String?
+    /// Only entries with a message in this language, table rows whose description is in it.
+    package var lang: MessageLanguage?
+
+    package init(domain: String? = nil, lang: MessageLanguage? = nil) {
+        self.domain = domain
+        self.lang = lang
+    }
+
+    var isEmpty: Bool { domain == nil && lang == nil }
+
+    /// The filter as SQL conditions (each starts with AND) over the given entry and table row id
+    /// columns; the domain condition needs the document joined as `d`.
+    func conditions(entryColumn: String, tableRowColumn: String) -> (sql: String, arguments: StatementArguments) {
+        var sql = ""
+        var arguments: StatementArguments = []
+        if let domain {
+            sql += " AND d.domain = ?"
+            arguments += [domain]
+        }
+        if let lang {
+            // An entry matches a language when one of its messages is in it; a table row by its description.
+            sql += """
+                 AND (EXISTS (SELECT 1 FROM messages m WHERE m.entry_id = \(entryColumn) AND m.lang = ?)
+                   OR EXISTS (SELECT 1 FROM table_rows r WHERE r.id = \(tableRowColumn)
+                              AND (CASE WHEN r.description GLOB '*[一-龥]*' THEN 'zh' ELSE 'en' END) = ?))
+                """
+            arguments += [lang.rawValue, lang.rawValue]
+        }
+        return (sql, arguments)
+    }
+}
+
+/// The SQL of a full-text search: index lookup for the terms that have words, plus a literal
+/// check for terms with symbols, ranked by bm25 (a name match weighs 4, a text match 1).
+enum FullTextQuery {
+    /// How many matches are ranked at most, when no filter is given (see `matches`).
+    static let rankingWindow = 300
+
+    /// How many terms a prefix may stand for before it is left to FTS5 as a prefix.
+    static let maxCompletions = 32
+
+    static func matches(_ db: Database, terms: [Substring], matchAny: Bool, filter: SearchFilter, limit: Int) throws -> [FullTextMatch] {
+        // Only the last word is a prefix: FTS5 reads every word a prefix stands for in full, which
+        // for a common word ('order' → order, orders, ordered…) costs more than the search.
+        // Suggestions (any term) keep prefixes for every word.
+        var expressions = terms.indices.compactMap { MatchExpression.term(terms[$0], prefix: matchAny || $0 == terms.count - 1) }
+        // A plain word always has an expression, so the last expression is the last term's.
+        if !matchAny, let last = terms.last, let expanded = try completions(of: last, db) {
+            expressions[expressions.count - 1] = expanded
+        }
+        let literals = matchAny ? [] : terms.filter { MatchExpression.needsLiteralCheck($0) }.map { String($0).lowercased() }
+        var sql: String
+        var arguments: StatementArguments = []
+        // `s` has one row per entry or table row: search_index rowids are entries.id, or
+        // -table_rows.id for table rows.
+        if expressions.isEmpty {
+            // Nothing to look up in the index (a query of symbols only): scan the text.
+            sql = """
+                SELECT s.entry_id, s.table_row_id, NULL AS score FROM (
+                    SELECT e.id AS id, e.id AS entry_id, NULL AS table_row_id FROM entries e
+                    UNION ALL SELECT -r.id, NULL, r.id FROM table_rows r) s
+                """
+        } else {
+            var expression = MatchExpression.joined(expressions, any: matchAny)
+            // Ranking scores every match; for a very common term (one character in a million
+            // entries) only `rankingWindow` matches are ranked, from the highest rowid down: FTS5
+            // hands matches over in rowid order, so the LIMIT ends the scan there, in one pass.
+            // Filters and literal checks could be starved by that cut, so they rank every match.
+            // The window is never smaller than the hits asked for.
+            let window = literals.isEmpty && filter.isEmpty ? max(rankingWindow, limit) : nil
+            if let window {
+                // The same holds for the last word: when the words as typed already fill the
+                // window, rank those matches; the cut would have kept rows like them anyway.
+                let exact = MatchExpression.joined(terms.compactMap { MatchExpression.term($0, prefix: false) }, any: matchAny)
+                if exact != expression, try db.cachedValue(Int.self, "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT ?)",
+                                                           [exact, window]) == window {
+                    expression = exact
+                }
+            }
+            arguments += [expression, window ?? -1]
+            // Newest rowids first: entries (positive rowids) before table rows (negative), so
+            // that many matching table rows cannot crowd every entry out of the window.
+            sql = """
+                SELECT s.entry_id, s.table_row_id, s.score FROM (
+                    SELECT f.rowid AS id, CASE WHEN f.rowid > 0 THEN f.rowid END AS entry_id,
+                           CASE WHEN f.rowid < 0 THEN -f.rowid END AS table_row_id, bm25(search_index, 4.0, 1.0) AS score
+                    FROM search_index f WHERE search_index MATCH ? ORDER BY f.rowid DESC LIMIT ?) s
+                """
+        }
+        // The document only when a domain is asked for: a lookup per match.
+        sql += filter.domain == nil ? " WHERE 1" : """
+             JOIN documents d ON d.id = (CASE WHEN s.id > 0 THEN (SELECT document_id FROM entries WHERE id = s.id)
+                                             ELSE (SELECT document_id FROM table_rows WHERE id = -s.id) END) WHERE 1
+            """
+        for literal in literals {
+            sql += """
+                 AND (instr(lower(coalesce((SELECT name FROM entries WHERE id = s.entry_id), '')), ?) > 0
+                   OR EXISTS (SELECT 1 FROM messages m WHERE m.entry_id = s.entry_id AND instr(lower(m.text), ?) > 0)
+                   OR EXISTS (SELECT 1 FROM table_rows r WHERE r.id = s.table_row_id
+                              AND (instr(lower(r.message), ?) > 0 OR instr(lower(r.description), ?) > 0)))
+                """
+            arguments += [literal, literal, literal, literal]
+        }
+        let conditions = filter.conditions(entryColumn: "s.entry_id", tableRowColumn: "s.table_row_id")
+        sql += conditions.sql
+        arguments += conditions.arguments
+        sql += expressions.isEmpty ? " ORDER BY s.id" : " ORDER BY score, s.id"
+        sql += " LIMIT ?"
+        arguments += [limit]
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
+            FullTextMatch(entryID: row["entry_id"], tableRowID: row["table_row_id"], score: row["score"])
+        }
+    }
+
+    /// The last word, as the terms it completes to (from `search_terms`): FTS5 reads those in
+    /// document order, where a prefix query reads every completion in full first. Nil keeps the
+    /// prefix: a term that is not one plain word, no term stored, or too many.
+    private static func completions(of term: Substring, _ db: Database) throws -> String? {
+        guard MatchExpression.isPlainWord(term),
+              let terms = try SearchVocabulary.completions(of: term.lowercased(), limit: maxCompletions, db), !terms.isEmpty else { return nil }
+        return MatchExpression.anyOf(terms)
+    }
+}

@@ -1,0 +1,69 @@
+import ErrorKBSupport
+
+/// FTS5 MATCH expressions for query terms, over the index form (see `SearchIndex.indexForm`).
+/// Every token is letters and digits in double quotes, so an expression is valid FTS5 by
+/// construction: no input can make it a syntax error.
+enum MatchExpression {
+    /// One term of a query; nil when the term has no letters or digits to look up. Words match as
+    /// prefixes unless `prefix` is false; a run of Chinese letters is the phrase of its pairs
+    /// (one letter: that letter).
+    static func term(_ term: Substring, prefix: Bool = true) -> String? {
+        var parts: [String] = []
+        var word = ""
+        var run: [Unicode.Scalar] = []
+        func flushWord() {
+            if !word.isEmpty { parts.append("\"\(word)\"" + (prefix ? "*" : "")); word = "" }
+        }
+        func flushRun() {
+            guard !run.isEmpty else { return }
+            if run.count == 1 {
+                parts.append("\"\(String(run[0]))\"")
+            } else {
+                let pairs = (0..<run.count - 1).map { String(run[$0]) + String(run[$0 + 1]) }
+                parts.append("\"" + pairs.joined(separator: " ") + "\"")
+            }
+            run.removeAll()
+        }
+        for scalar in term.unicodeScalars {
+            if scalar.isCJK {
+                flushWord()
+                run.append(scalar)
+            } else if isWordScalar(scalar) {
+                flushRun()
+                word.unicodeScalars.append(scalar)
+            } else {
+                flushWord()
+                flushRun()
+            }
+        }
+        flushWord()
+        flushRun()
+        return parts.isEmpty ? nil : parts.joined(separator: " AND ")
+    }
+
+    /// Any of the given index terms (a prefix expanded into its completions).
+    static func anyOf(_ terms: [String]) -> String {
+        "(" + terms.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
+    }
+
+    /// The expressions of several terms joined: all must match, or any.
+    static func joined(_ expressions: [String], any: Bool) -> String {
+        expressions.map { "(\($0))" }.joined(separator: any ? " OR " : " AND ")
+    }
+
+    /// Whether the term holds characters the index does not keep (`%s`, `{0}`, `'`): such a term
+    /// must also appear literally in a hit.
+    static func needsLiteralCheck(_ term: Substring) -> Bool {
+        term.unicodeScalars.contains { !($0.isCJK || isWordScalar($0)) }
+    }
+
+    /// Whether the term is one plain word (no Chinese, no symbols): one that can be expanded into
+    /// the index terms it is a prefix of.
+    static func isPlainWord(_ term: Substring) -> Bool {
+        term.unicodeScalars.allSatisfy { !$0.isCJK && isWordScalar($0) }
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}
