@@ -80,6 +80,19 @@ import Testing
         }
     }
 
+    /// build and add print a summary, as a table or JSON; CSV is a usage error, and nothing is written.
+    @Test func buildAndAddRefuseCSV() throws {
+        let out = home + "/csv.db"
+        let build = KBProcess.run(["build", "--out", out, "--format", "csv"])
+        #expect(build.status == 2)
+        #expect(build.stderr.hasPrefix("kb: ") && build.stderr.contains("--format table or json"), "\(build.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let add = KBProcess.run(["add", Fixtures.packageRoot.appendingPathComponent("seed/binance-coin-margined-futures-error-code.en.md").path,
+                                 "--db", Fixtures.builtDatabasePath, "--format", "csv"])
+        #expect(add.status == 2)
+        #expect(add.stderr.contains("--format table or json"), "\(add.stderr)")
+    }
+
     @Test func aFailedBuildLeavesTheOldFileUntouched() throws {
         let out = home + "/keep.db"
         #expect(KBProcess.run(["build", "--out", out]).status == 0)

@@ -2,9 +2,9 @@ import ArgumentParser
 import ErrorKB
 import Foundation
 
-/// How `kb build` and `kb add` learn each document's domain, locale and source when the
-/// document's own URL does not say (or should be overridden).
-struct ImportOptions: ParsableArguments {
+/// How a command that reads documents (build, add, diff) learns each one's domain, locale and
+/// source when the document's own URL does not say, or should be overridden.
+struct DocumentOptions: ParsableArguments {
     @Option(help: "The API product of every DOC (overrides its source URL).")
     var domain: String?
 
@@ -32,8 +32,7 @@ struct ImportOptions: ParsableArguments {
         }
     }
 
-    /// Imports a file with the flags that apply to it: --domain/--locale, else the first --origin
-    /// whose glob matches the file name, else the document's URL.
+    /// Imports a file into memory with the flags that apply to it.
     func importFile(_ path: String) throws -> ImportedDocument {
         let (domain, locale) = try origin(of: path)
         return try DocumentImporter.importFile(at: path, domain: domain, locale: locale, source: source)
@@ -45,9 +44,23 @@ struct ImportOptions: ParsableArguments {
         return .file(path: path, domain: domain, locale: locale, source: source)
     }
 
+    /// What a document or a database says, by content (a database is told by its SQLite header).
+    func snapshot(_ path: String) throws -> ContentSnapshot {
+        if Self.isDatabase(path) { return try ContentSnapshot(KnowledgeBase.open(path: path)) }
+        return ContentSnapshot([try importFile(path)])
+    }
+
+    /// --domain/--locale, else the first --origin whose glob matches the file name, else the
+    /// document's URL (nil).
     private func origin(of path: String) throws -> (domain: String?, locale: String?) {
         let name = URL(fileURLWithPath: path).lastPathComponent
         let origin = try parsedOrigins().first { fnmatch($0.glob, name, 0) == 0 }
         return (domain ?? origin?.domain, locale ?? origin?.locale)
+    }
+
+    private static func isDatabase(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8)
     }
 }

@@ -1,0 +1,51 @@
+import ArgumentParser
+import ErrorKB
+import ErrorKBSupport
+import Foundation
+
+extension KB {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "build",
+            abstract: "Import documents into a new database file.",
+            discussion: "With no DOC, builds from the seed corpus built into kb. The file is written beside --out and renamed into place when complete, so a failed build leaves the old file. Domain and locale come from each document's source URL; --domain and --locale override them.")
+
+        @Argument(help: "Documents to import (scraped text or markdown).")
+        var documents: [String] = []
+
+        @Option(help: "The database file to write.")
+        var out = "kb.db"
+
+        @Option(help: "Also write Datasette metadata (title, source, column descriptions) to this JSON file.")
+        var datasetteMetadata: String?
+
+        @OptionGroup var origin: DocumentOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws { try output.refuseCSV(for: "build") }
+
+        func run() throws {
+            // Files are streamed into the database as they are read.
+            let inputs = documents.isEmpty ? try EmbeddedCorpus.importSeed().map(DocumentInput.document) : try documents.map(origin.input)
+            let summary = try KnowledgeBaseBuilder.build(inputs, to: out)
+            if let datasetteMetadata { try writeMetadata(summary, to: datasetteMetadata) }
+            Self.report(summary)
+            try output.summaryRenderer.render(summary, writtenTo: out)
+        }
+
+        private func writeMetadata(_ summary: BuildSummary, to path: String) throws {
+            let name = URL(fileURLWithPath: out).deletingPathExtension().lastPathComponent
+            let data = try DataDictionary.embedded.datasetteMetadata(databaseName: name, sources: summary.sources)
+            try AtomicFile.write(to: path) { (handle: FileHandle) in handle.write(data) }
+        }
+
+        /// What the build noticed, on stderr: empty documents, repeated or replaced inputs, lines
+        /// skipped or changed, and lines it could not explain.
+        private static func report(_ summary: BuildSummary) {
+            for file in summary.emptyDocuments { Diagnostics.note("\(file): no entries or table rows; imported as an empty document") }
+            for note in summary.notes { Diagnostics.note(note) }
+            for warning in summary.warnings { Diagnostics.note(file: warning.file, line: warning.line, warning.text) }
+            for line in summary.unexplained { Diagnostics.note(file: line.file, line: line.line, "unexplained line: \(line.text)") }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import ErrorKB
+import ErrorKBSupport
+import Foundation
+
+extension KB {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Write an analyst view as CSV or JSON lines.",
+            discussion: "CSV follows RFC 4180 (UTF-8, header, CRLF); JSON lines hold one object per row. Both stream. With --out, the file is written beside the target and renamed into place when complete.")
+
+        // A file format of its own (csv or jsonl), not the output format of a result.
+        @Option(help: "csv or jsonl.")
+        var format: ExportFormat = .csv
+
+        @Option(help: "The view: catalog, table_row_catalog, duplicates, codes, templates or section_catalog.")
+        var view: ExportView = .catalog
+
+        @Option(help: "The file to write (default: standard output).")
+        var out: String?
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let kb = try database.open()
+            guard let out else {
+                return try kb.export(view, as: format) { FileHandle.standardOutput.write(Data($0.utf8)) }
+            }
+            try AtomicFile.write(to: out) { (handle: FileHandle) in
+                try kb.export(view, as: format) { handle.write(Data($0.utf8)) }
+            }
+        }
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
+extension ExportView: ExpressibleByArgument {}

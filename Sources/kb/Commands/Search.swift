@@ -1,0 +1,39 @@
+import ArgumentParser
+import ErrorKB
+
+extension KB {
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "search",
+            abstract: "Search names, messages and table rows in English and Chinese.",
+            discussion: "English words match as prefixes (withdraw finds CAPITAL_WITHDRAW_*), Chinese as any substring (余额, 币). All terms must match. A code puts its own entries first.")
+
+        // Negative codes and '-' look like options, so unrecognized dashed words belong to the query.
+        @Argument(parsing: .allUnrecognized, help: "Words, Chinese text or a code.")
+        var query: [String] = []
+
+        @Option(help: "Only hits with messages in this language: en or zh.")
+        var lang: MessageLanguage?
+
+        @Option(help: "At most this many hits.")
+        var limit = 20
+
+        @OptionGroup var filter: DomainFilter
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if query.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("give something to search for") }
+            if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        }
+
+        func run() throws {
+            let text = query.filter { $0 != "--" }.joined(separator: " ")
+            let hits = try database.open(filter).search(text, options: SearchOptions(domain: filter.domain, lang: lang, limit: limit))
+            guard !hits.isEmpty else { throw NothingFound("nothing matches '\(text)'") }
+            try output.renderer.render(hits)
+        }
+    }
+}
+
+extension MessageLanguage: ExpressibleByArgument {}

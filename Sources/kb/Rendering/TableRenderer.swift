@@ -1,0 +1,117 @@
+import ErrorKB
+
+/// Results as text for people at a terminal.
+struct TableRenderer: Renderer, SummaryRenderer {
+    func render(_ hits: [SearchHit]) throws {
+        for (index, hit) in hits.enumerated() {
+            let title = hit.kind == .entry ? "\(Self.code(hit.code)) \(hit.name ?? "(no name)")" : "table row"
+            print("\(index + 1). \(title)    \(hit.domain) · \(hit.locale) · \(hit.section ?? "")")
+            print("   \(hit.snippet)")
+        }
+    }
+
+    func render(_ entries: [EntryDetail]) throws {
+        print(entries.map(Self.text).joined(separator: "\n"))
+    }
+
+    private static func text(_ entry: EntryDetail) -> String {
+        var lines = ["\(entry.code) \(entry.name ?? "(no name)")    \(entry.domain) · \(entry.locale)"]
+        if let section = entry.section { lines.append("  section: \(section)") }
+        for message in entry.messages { lines.append("  [\(message.lang)] \(message.text)") }
+        if entry.messages.isEmpty { lines.append("  (no message)") }
+        for relation in entry.relations { lines.append("  \(relation.relation) \(relation.code)") }
+        if !entry.tableRows.isEmpty {
+            lines.append("  explained by \(entry.tableRows.count) table rows:")
+            for row in entry.tableRows {
+                lines.append("    \"\(row.message)\" — \(row.description.replacingOccurrences(of: "\n", with: " "))")
+            }
+        }
+        lines.append("  source: \(entry.source)")
+        lines.append("  line: \(entry.file):\(entry.line)")
+        return lines.joined(separator: "\n")
+    }
+
+    func render(_ result: MatchResult) throws {
+        if result.ambiguous {
+            let domains = Set(result.candidates.map(\.domain)).sorted()
+            print("ambiguous: this means different things in \(domains.joined(separator: " and ")); the message does not pick one")
+        }
+        for (index, c) in result.candidates.enumerated() {
+            let title = c.code.map { "\($0) \(c.name ?? "(no name)")" } ?? "table row"
+            print("\(index + 1). \(c.how.rawValue)    \(title)    \(c.domain) · \(c.locale)")
+            if let template = c.template {
+                print("   template:  \(template)")
+            } else if let message = c.message {
+                print(c.how == .tableRow && c.code != nil ? "   table row: \(message)" : "   message:   \(message)")
+            }
+            if !c.arguments.isEmpty { print("   arguments: " + c.arguments.map { "\"\($0)\"" }.joined(separator: ", ")) }
+            if let description = c.description {
+                print("   means:     \(description.replacingOccurrences(of: "\n", with: " "))")
+            }
+            if let codes = c.codes, !codes.isEmpty, c.code == nil { print("   codes:     " + codes.map(String.init).joined(separator: ", ")) }
+            print("   source:    \(c.source) line \(c.line)")
+        }
+    }
+
+    /// The nearest entries by full-text search, for a message nothing matched (`kb match --suggest`).
+    func renderSuggestions(_ hits: [SearchHit]) {
+        guard !hits.isEmpty else { return }
+        print("nearest entries:")
+        for hit in hits {
+            print("  \(hit.code.map(String.init) ?? "table row") \(hit.name ?? "")    \(hit.domain) · \(hit.snippet)")
+        }
+    }
+
+    func render(_ report: Classifier.Report) throws {
+        TextTable.print(header: ["count", "domain", "code", "name", "template"],
+                        rows: report.rows.map { [String($0.count), $0.domain ?? "", Self.code($0.code), $0.name ?? "", $0.template ?? ""] })
+        print("unmatched \(report.unmatched), malformed \(report.malformed), lines \(report.lines)")
+    }
+
+    func render(_ diff: DocumentDiff) throws {
+        let summary = DocumentDiff.Change.Kind.allCases.compactMap { kind in diff.summary[kind].map { "\($0) \(kind.rawValue)" } }
+        print(summary.isEmpty ? "no changes" : summary.joined(separator: ", "))
+        for change in diff.changes {
+            var line = "\(change.kind.rawValue)  \(change.domain) · \(change.locale)  \(change.code) \(change.name ?? "")"
+            switch change.kind {
+            case .nameChanged: line += "  (was \(change.old ?? "no name"))"
+            case .messageChanged: line += "\n    - \(change.old ?? "")\n    + \(change.new ?? "")"
+            case .messageAdded, .codeAdded: line += change.new.map { "\n    + " + $0.replacingOccurrences(of: "\n", with: "\n    + ") } ?? ""
+            case .messageRemoved, .codeRemoved: line += change.old.map { "\n    - " + $0.replacingOccurrences(of: "\n", with: "\n    - ") } ?? ""
+            }
+            print(line)
+        }
+    }
+
+    func render(_ rows: [DuplicateRow]) throws {
+        TextTable.print(header: ["kind", "domain", "code", "name"], rows: rows.map { [$0.kind, $0.domain, String($0.code), $0.name ?? ""] })
+    }
+
+    func render(_ stats: Stats) throws {
+        TextTable.print(header: Stats.columns, rows: stats.rows)
+        print("duplicate groups: " + stats.duplicateGroups.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print("schema version \(stats.schemaVersion)")
+    }
+
+    func render(_ summary: BuildSummary, writtenTo path: String) throws {
+        let groups = summary.duplicateGroups.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        print("""
+            wrote \(path)
+              documents         \(summary.documents)
+              sections          \(summary.sections)
+              entries           \(summary.entries)
+              messages          \(summary.messages)
+              table rows        \(summary.tableRows)
+              duplicate groups  \(summary.duplicateGroups.values.reduce(0, +)) (\(groups))
+              unexplained lines \(summary.unexplained.count)
+            """)
+    }
+
+    func render(_ results: [AddResult]) throws {
+        for result in results {
+            print("\(result.action.rawValue)  \(result.file)  \(result.domain) · \(result.locale)  version \(result.version)")
+        }
+    }
+
+    static func code(_ code: Int64?) -> String { code.map(String.init) ?? "" }
+}
