@@ -10,7 +10,7 @@ import Testing
 
     private func build(_ name: String, environment: [String: String] = [:]) throws -> URL {
         let out = home.appendingPathComponent(name)
-        let result = KBProcess.run(["build", "--out", out.path], environment: environment)
+        let result = TestProcess.kb(["build", "--out", out.path], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         return out
     }
@@ -64,7 +64,7 @@ import Testing
 
     @Test func datasetteMetadataComesFromTheSameDictionary() throws {
         let meta = home.appendingPathComponent("meta.json")
-        let result = KBProcess.run(["build", "--out", home.appendingPathComponent("errors.db").path, "--datasette-metadata", meta.path])
+        let result = TestProcess.kb(["build", "--out", home.appendingPathComponent("errors.db").path, "--datasette-metadata", meta.path])
         #expect(result.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: meta)) as? [String: Any]
         let tables = ((json?["databases"] as? [String: Any])?["errors"] as? [String: Any])?["tables"] as? [String: Any]
@@ -86,7 +86,7 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path) }
         for arguments in [["show", "-1121"], ["search", "余额"], ["match", "Invalid symbol"], ["duplicates"], ["stats"], ["export", "--view", "codes"]] {
-            let result = KBProcess.run(arguments + ["--db", db.path])
+            let result = TestProcess.kb(arguments + ["--db", db.path])
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["errors.db"])
@@ -114,19 +114,19 @@ import Testing
             (try stamped("nofts.db", "DROP TABLE search_index"), "search index is missing"),
         ]
         for (path, message) in cases {
-            let result = KBProcess.run(["search", "余额", "--db", path])
+            let result = TestProcess.kb(["search", "余额", "--db", path])
             #expect(result.status == 3, "\(path): \(result.stderr)")
             #expect(result.stderr.hasPrefix("kb: \(path): ") && result.stderr.contains(message), "\(result.stderr)")
         }
     }
 
     @Test func exportStreamsCSVAndJSONLines() throws {
-        let csv = KBProcess.run(["export", "--db", Fixtures.builtDatabasePath])
+        let csv = TestProcess.kb(["export", "--db", Fixtures.builtDatabasePath])
         #expect(csv.status == 0)
         #expect(csv.stdout.hasPrefix("domain,locale,code,name,section,message,lang,source,line,template,placeholders\r\n"))
         // Python's csv module (RFC 4180) reads back every catalog row; embedded newlines survive.
         let out = home.appendingPathComponent("table_rows.csv")
-        #expect(KBProcess.run(["export", "--view", "table_row_catalog", "--out", out.path, "--db", Fixtures.builtDatabasePath]).status == 0)
+        #expect(TestProcess.kb(["export", "--view", "table_row_catalog", "--out", out.path, "--db", Fixtures.builtDatabasePath]).status == 0)
         let check = try PythonCheck.run("""
             import csv, sys
             rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
@@ -134,7 +134,7 @@ import Testing
             print(len(rows), oco['description'].count('\\n'), oco['codes'])
             """, arguments: [out.path])
         #expect(check == "40 3 -1010,-2010,-2011\n")
-        let jsonl = KBProcess.run(["export", "--format", "jsonl", "--view", "codes", "--db", Fixtures.builtDatabasePath])
+        let jsonl = TestProcess.kb(["export", "--format", "jsonl", "--view", "codes", "--db", Fixtures.builtDatabasePath])
         let lines = jsonl.stdout.split(separator: "\n")
         #expect(lines.count == 235 + 152)
         let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
@@ -147,7 +147,7 @@ import Testing
 /// Runs a short Python script and returns what it printed.
 enum PythonCheck {
     static func run(_ script: String, arguments: [String] = []) throws -> String {
-        let result = KBProcess.run(["-c", script] + arguments, executable: URL(fileURLWithPath: "/usr/bin/env"), prefix: ["python3"])
+        let result = TestProcess.tool("python3", ["-c", script] + arguments)
         if result.status != 0 { Issue.record("python3 failed: \(result.stderr)") }
         return result.stdout
     }

@@ -7,7 +7,7 @@ import Testing
 
     @Test(arguments: ["-1121", "1121", "−1121", "BAD_SYMBOL", "bad_symbol"])
     func showAcceptsEveryFormOfACode(key: String) {
-        let result = KBProcess.run(["show", key, "--db", Fixtures.builtDatabasePath])
+        let result = TestProcess.kb(["show", key, "--db", Fixtures.builtDatabasePath])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("-1121 BAD_SYMBOL    coin-margined-futures · en"))
         #expect(result.stdout.contains("-1121 BAD_SYMBOL    wallet · zh-CN"))
@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func showJSONHasTheDocumentedFields() throws {
-        let result = KBProcess.run(["show", "-4001", "--format", "json", "--db", Fixtures.builtDatabasePath])
+        let result = TestProcess.kb(["show", "-4001", "--format", "json", "--db", Fixtures.builtDatabasePath])
         #expect(result.status == 0)
         let hits = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(hits.map { $0["name"] as? String } == ["PRICE_LESS_THAN_ZERO", "CAPITAL_INVALID"])
@@ -29,34 +29,34 @@ import Testing
     }
 
     @Test func showListsTheTableRowsThatExplainACode() {
-        let result = KBProcess.run(["show", "-2010", "--domain", "wallet", "--db", Fixtures.builtDatabasePath])
+        let result = TestProcess.kb(["show", "-2010", "--domain", "wallet", "--db", Fixtures.builtDatabasePath])
         #expect(result.stdout.contains("explained by 26 table rows"))
         #expect(result.stdout.contains("\"Account has insufficient balance for requested action.\""))
     }
 
     @Test func searchWorksOnTheEmbeddedCorpusFromAnyDirectory() {
-        let result = KBProcess.run(["search", "余额", "--limit", "3"], home: home)
+        let result = TestProcess.kb(["search", "余额", "--limit", "3"], home: home)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("1. ") || $0.hasPrefix("2. ") || $0.hasPrefix("3. ") }.count == 3)
         #expect(result.stdout.contains("**余额**"))
         // A second run reads the cached seed database.
-        #expect(KBProcess.run(["search", "withdraw", "--format", "csv"], home: home).stdout.hasPrefix("kind,domain,locale,code,name,section,snippet,source,line\r\n"))
+        #expect(TestProcess.kb(["search", "withdraw", "--format", "csv"], home: home).stdout.hasPrefix("kind,domain,locale,code,name,section,snippet,source,line\r\n"))
     }
 
     @Test func exitCodes() {
         let db = Fixtures.builtDatabasePath
-        #expect(KBProcess.run(["show", "-1121", "--db", db]).status == 0)
-        let missing = KBProcess.run(["show", "-99999", "--db", db])
+        #expect(TestProcess.kb(["show", "-1121", "--db", db]).status == 0)
+        let missing = TestProcess.kb(["show", "-99999", "--db", db])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no entry for '-99999'"))
-        #expect(KBProcess.run(["search", "zzzqqq", "--db", db]).status == 1)
-        #expect(KBProcess.run(["search", "x", "--limit", "0", "--db", db]).status == 2)
-        #expect(KBProcess.run(["show", "--format", "yaml", "-1", "--db", db]).status == 2)
-        #expect(KBProcess.run(["nonsense"]).status == 2)
-        let unknownDomain = KBProcess.run(["search", "x", "--domain", "nope", "--db", db])
+        #expect(TestProcess.kb(["search", "zzzqqq", "--db", db]).status == 1)
+        #expect(TestProcess.kb(["search", "x", "--limit", "0", "--db", db]).status == 2)
+        #expect(TestProcess.kb(["show", "--format", "yaml", "-1", "--db", db]).status == 2)
+        #expect(TestProcess.kb(["nonsense"]).status == 2)
+        let unknownDomain = TestProcess.kb(["search", "x", "--domain", "nope", "--db", db])
         #expect(unknownDomain.status == 2)
         #expect(unknownDomain.stderr == "kb: unknown domain 'nope'; this database has: coin-margined-futures, wallet\n")
-        let noDB = KBProcess.run(["show", "-1121", "--db", "/nonexistent/kb.db"])
+        let noDB = TestProcess.kb(["show", "-1121", "--db", "/nonexistent/kb.db"])
         #expect(noDB.status == 3)
         #expect(noDB.stderr.contains("/nonexistent/kb.db"))
     }
@@ -64,14 +64,14 @@ import Testing
     @Test func aFileThatIsNotADatabaseIsRefusedClearly() throws {
         let path = home + "/notes.db"
         try Data("just some text, not SQLite\n".utf8).write(to: URL(fileURLWithPath: path))
-        let result = KBProcess.run(["show", "-1121", "--db", path])
+        let result = TestProcess.kb(["show", "-1121", "--db", path])
         #expect(result.status == 3)
         #expect(result.stderr.contains("\(path): not an ErrorKB database"))
     }
 
     @Test func buildPrintsASummary() {
         let out = home + "/kb.db"
-        let result = KBProcess.run(["build", "--out", out])
+        let result = TestProcess.kb(["build", "--out", out])
         #expect(result.status == 0, "\(result.stderr)")
         for line in ["documents         2", "sections          18", "entries           388", "messages          446",
                      "table rows        40", "duplicate groups  93 (41 code_conflict, 1 code_repeated, 40 code_shared, 11 name_shared)",
@@ -83,11 +83,11 @@ import Testing
     /// build and add print a summary, as a table or JSON; CSV is a usage error, and nothing is written.
     @Test func buildAndAddRefuseCSV() throws {
         let out = home + "/csv.db"
-        let build = KBProcess.run(["build", "--out", out, "--format", "csv"])
+        let build = TestProcess.kb(["build", "--out", out, "--format", "csv"])
         #expect(build.status == 2)
         #expect(build.stderr.hasPrefix("kb: ") && build.stderr.contains("--format table or json"), "\(build.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
-        let add = KBProcess.run(["add", Fixtures.packageRoot.appendingPathComponent("seed/binance-coin-margined-futures-error-code.en.md").path,
+        let add = TestProcess.kb(["add", Fixtures.packageRoot.appendingPathComponent("seed/binance-coin-margined-futures-error-code.en.md").path,
                                  "--db", Fixtures.builtDatabasePath, "--format", "csv"])
         #expect(add.status == 2)
         #expect(add.stderr.contains("--format table or json"), "\(add.stderr)")
@@ -95,29 +95,29 @@ import Testing
 
     @Test func aFailedBuildLeavesTheOldFileUntouched() throws {
         let out = home + "/keep.db"
-        #expect(KBProcess.run(["build", "--out", out]).status == 0)
+        #expect(TestProcess.kb(["build", "--out", out]).status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: out))
         let orphan = home + "/orphan.md"
         try Data("#### \\-1000 UNKNOWN\n\n-   An unknown error.\n".utf8).write(to: URL(fileURLWithPath: orphan))
-        let result = KBProcess.run(["build", orphan, "--out", out])
+        let result = TestProcess.kb(["build", orphan, "--out", out])
         #expect(result.status == 3)
         #expect(result.stderr.contains("\(orphan): the document has no source URL to tell its domain and locale; pass --domain and --locale"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: home).filter { $0.contains(".tmp") }
         #expect(leftovers.isEmpty)
         // With the flags it builds.
-        let flagged = KBProcess.run(["build", orphan, "--out", out, "--domain", "spot", "--locale", "en"])
+        let flagged = TestProcess.kb(["build", orphan, "--out", out, "--domain", "spot", "--locale", "en"])
         #expect(flagged.status == 0, "\(flagged.stderr)")
-        #expect(KBProcess.run(["show", "-1000", "--db", out]).stdout.contains("UNKNOWN    spot · en"))
+        #expect(TestProcess.kb(["show", "-1000", "--db", out]).stdout.contains("UNKNOWN    spot · en"))
     }
 
     @Test func buildNamesMissingFilesAndDirectories() {
-        let missing = KBProcess.run(["build", home + "/nope.md", "--out", home + "/x.db"])
+        let missing = TestProcess.kb(["build", home + "/nope.md", "--out", home + "/x.db"])
         #expect(missing.status == 3)
         #expect(missing.stderr.contains("\(home)/nope.md: cannot read: no such file"))
-        let directory = KBProcess.run(["build", home, "--out", home + "/x.db"])
+        let directory = TestProcess.kb(["build", home, "--out", home + "/x.db"])
         #expect(directory.stderr.contains("\(home): cannot read: it is a directory"))
-        let badOut = KBProcess.run(["build", "--out", "/nonexistent-dir/kb.db"])
+        let badOut = TestProcess.kb(["build", "--out", "/nonexistent-dir/kb.db"])
         #expect(badOut.status == 3)
         #expect(badOut.stderr.contains("/nonexistent-dir/kb.db: cannot write"))
     }
@@ -125,17 +125,17 @@ import Testing
     @Test func theBinaryWorksCopiedAloneToAnotherDirectory() throws {
         let alone = URL(fileURLWithPath: home).appendingPathComponent("bin/kb")
         try FileManager.default.createDirectory(at: alone.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: KBProcess.binary, to: alone)
-        let result = KBProcess.run(["show", "-2015"], home: home, executable: alone)
+        try FileManager.default.copyItem(at: TestProcess.kbBinary, to: alone)
+        let result = TestProcess.kb(["show", "-2015"], home: home, executable: alone)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("[zh] 无效的API密钥，IP或操作权限。"))
     }
 
     @Test func duplicatesAndStatsCommands() {
         let db = Fixtures.builtDatabasePath
-        let repeated = KBProcess.run(["duplicates", "--kind", "code_repeated", "--db", db, "--format", "csv"])
+        let repeated = TestProcess.kb(["duplicates", "--kind", "code_repeated", "--db", db, "--format", "csv"])
         #expect(repeated.stdout == "kind,domain,code,name\r\ncode_repeated,wallet,-5012,FUTURE_ACCT_OR_SUBRELATION_NOT_EXIST\r\ncode_repeated,wallet,-5012,TRANSFER_PENDING\r\n")
-        let stats = KBProcess.run(["stats", "--db", db])
+        let stats = TestProcess.kb(["stats", "--db", db])
         #expect(stats.stdout.contains("binance-wallet-error-code.zh-CN.txt"))
         #expect(stats.stdout.contains("236      235    259       40          0"))
     }

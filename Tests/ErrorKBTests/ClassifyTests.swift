@@ -37,36 +37,36 @@ import Testing
         let home = Fixtures.temporaryDirectory()
         let file = home.appendingPathComponent("app.log")
         try Data(Self.log.utf8).write(to: file)
-        let fromFile = KBProcess.run(["classify", file.path, "--format", "csv", "--db", Fixtures.builtDatabasePath])
+        let fromFile = TestProcess.kb(["classify", file.path, "--format", "csv", "--db", Fixtures.builtDatabasePath])
         #expect(fromFile.status == 0)
         #expect(fromFile.stdout.hasPrefix("domain,code,name,template,count\r\ncoin-margined-futures,-1015,TOO_MANY_ORDERS,Too many new orders; current limit is {1} orders per {2}.,2\r\n"))
         #expect(fromFile.stdout.hasSuffix("unmatched,,,,1\r\nmalformed,,,,1\r\n"))
         #expect(fromFile.stderr == "kb: \(file.path):6: malformed payload: unterminated string\n")
-        let fromStdin = KBProcess.run(["classify", "--format", "json", "--db", Fixtures.builtDatabasePath], stdin: Self.log)
+        let fromStdin = TestProcess.kb(["classify", "--format", "json", "--db", Fixtures.builtDatabasePath], stdin: Self.log)
         let json = try JSONSerialization.jsonObject(with: Data(fromStdin.stdout.utf8)) as? [String: Any]
         #expect(json?["unmatched"] as? Int == 1)
         #expect((json?["rows"] as? [Any])?.count == 4)
-        #expect(KBProcess.run(["classify", "/nonexistent.log", "--db", Fixtures.builtDatabasePath]).status == 3)
+        #expect(TestProcess.kb(["classify", "/nonexistent.log", "--db", Fixtures.builtDatabasePath]).status == 3)
     }
 
     @Test func matchCommand() throws {
         let db = Fixtures.builtDatabasePath
-        let payload = KBProcess.run(["match", "--payload", #"{"code":-1015,"msg":"Too many new orders; current limit is 10 orders per 10 SECOND."}"#, "--db", db])
+        let payload = TestProcess.kb(["match", "--payload", #"{"code":-1015,"msg":"Too many new orders; current limit is 10 orders per 10 SECOND."}"#, "--db", db])
         #expect(payload.status == 0)
         #expect(payload.stdout.hasPrefix("1. template    -1015 TOO_MANY_ORDERS    coin-margined-futures · en\n"))
         #expect(payload.stdout.contains("   arguments: \"10\", \"10 SECOND\"\n"))
-        let ambiguous = KBProcess.run(["match", "--code", "-4001", "--db", db])
+        let ambiguous = TestProcess.kb(["match", "--code", "-4001", "--db", db])
         #expect(ambiguous.stdout.hasPrefix("ambiguous: this means different things in coin-margined-futures and wallet"))
-        let none = KBProcess.run(["match", "The moon is made of cheese", "--db", db])
+        let none = TestProcess.kb(["match", "The moon is made of cheese", "--db", db])
         #expect(none.status == 1)
         #expect(none.stderr == "kb: no documented message matches\n")
-        let suggested = KBProcess.run(["match", "symbol unknown to us", "--suggest", "--db", db])
+        let suggested = TestProcess.kb(["match", "symbol unknown to us", "--suggest", "--db", db])
         #expect(suggested.status == 1)
         #expect(suggested.stdout.hasPrefix("nearest entries:\n"))
-        let json = KBProcess.run(["match", "参数foo为空。", "--format", "json", "--db", db])
+        let json = TestProcess.kb(["match", "参数foo为空。", "--format", "json", "--db", db])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let first = (object?["candidates"] as? [[String: Any]])?.first
         #expect(first?["code"] as? Int == -1105 && first?["arguments"] as? [String] == ["foo"] && first?["how"] as? String == "template")
-        #expect(KBProcess.run(["match", "--payload", #"{"code":1,"msg":"x"#, "--db", db]).status == 2)
+        #expect(TestProcess.kb(["match", "--payload", #"{"code":1,"msg":"x"#, "--db", db]).status == 2)
     }
 }

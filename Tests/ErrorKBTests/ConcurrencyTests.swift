@@ -51,15 +51,15 @@ import Testing
         var expected: [[String: String]] = Array(repeating: [:], count: Self.queries.count)
         for (version, arguments) in [("A", versionA), ("B", versionB)] {
             let copy = directory + "/\(version).db"
-            #expect(Spawn.kb(Array(arguments.dropLast()) + [copy], home: directory).status == 0)
+            #expect(TestProcess.kb(Array(arguments.dropLast()) + [copy], home: directory).status == 0)
             for (index, query) in Self.queries.enumerated() {
-                let answer = Spawn.kb(query + ["--db", copy], home: directory)
+                let answer = TestProcess.kb(query + ["--db", copy], home: directory)
                 #expect(answer.status == 0 && answer.stderr.isEmpty, "\(query): \(answer.summary)")
                 expected[index][version] = answer.stdout
             }
         }
         #expect(expected.contains { $0["A"] != $0["B"] }, "the two versions must answer some query differently")
-        #expect(Spawn.kb(versionA, home: directory).status == 0)
+        #expect(TestProcess.kb(versionA, home: directory).status == 0)
 
         let log = ReaderLog()
         let deadline = Date().addingTimeInterval(50)
@@ -75,7 +75,7 @@ import Testing
                     let index = turn % Self.queries.count
                     turn += 1
                     let query = Self.queries[index]
-                    let answer = Spawn.kb(query + ["--db", target], home: home, timeout: 30)
+                    let answer = TestProcess.kb(query + ["--db", target], home: home, timeout: 30)
                     let version = answers[index].first { $0.value == answer.stdout }?.key
                     let differs = answers[index]["A"] != answers[index]["B"]
                     var failure: String?
@@ -92,7 +92,7 @@ import Testing
         usleep(300_000)
         var builds: [Double] = []
         for round in 0..<6 {
-            let result = Spawn.kb(round % 2 == 0 ? versionB : versionA, home: directory)
+            let result = TestProcess.kb(round % 2 == 0 ? versionB : versionA, home: directory)
             #expect(result.status == 0, "build \(round): \(result.summary)")
             builds.append(result.seconds)
             usleep(300_000)

@@ -8,28 +8,15 @@ import Testing
 @Suite(.serialized) struct CrashSafetyTests {
     static let rounds = 100
 
-    /// Starts a build with Foundation's Process, kills it after `delay` seconds and reaps it with
-    /// waitpid (not waitUntilExit, which can miss an exit that another test's Process reaped).
-    /// Returns whether the build had already exited when the signal was sent.
+    /// Starts a build, kills it after `delay` seconds (and reaps it). Returns whether the build
+    /// had already exited when the signal was due.
     static func buildAndKill(_ arguments: [String], home: String, after delay: Double) throws -> Bool {
-        let process = Process()
-        process.executableURL = KBProcess.binary
-        process.arguments = arguments
-        process.environment = Spawn.environment(home: home)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let pid = process.processIdentifier
+        let started = TestProcess.start(TestProcess.kbBinary.path, arguments, environment: TestProcess.environment(home: home))
+        let pid = try #require(started, "cannot start kb")
         usleep(useconds_t(delay * 1_000_000))
-        var status: Int32 = 0
-        let reaped = waitpid(pid, &status, WNOHANG)
-        let finished = reaped == pid || (reaped == -1 && errno == ECHILD)  // ECHILD: Foundation reaped it
-        if !finished {
-            kill(pid, SIGKILL)
-            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        }
-        return finished
+        if TestProcess.hasExited(pid) { return true }
+        TestProcess.kill(pid)
+        return false
     }
 
     @Test(.timeLimit(.minutes(3)))
@@ -43,11 +30,11 @@ import Testing
         // The old file: the seed corpus alone. The new one: the seed plus the generated page,
         // built once elsewhere; builds are byte-for-byte reproducible, so a complete build at X
         // has exactly these bytes.
-        #expect(Spawn.kb(["build", "--out", target], home: directory).status == 0)
+        #expect(TestProcess.kb(["build", "--out", target], home: directory).status == 0)
         let old = try Data(contentsOf: URL(fileURLWithPath: target))
         var durations: [Double] = []
         for _ in 0..<3 {
-            let reference = Spawn.kb(["build"] + DatabaseCheck.seedFiles + [generated, "--out", directory + "/reference.db"], home: directory)
+            let reference = TestProcess.kb(["build"] + DatabaseCheck.seedFiles + [generated, "--out", directory + "/reference.db"], home: directory)
             #expect(reference.status == 0, "\(reference.summary)")
             durations.append(reference.seconds)
         }
@@ -67,7 +54,7 @@ import Testing
             // Every tenth round first times a build that is left to finish, so that the kills keep
             // spanning the whole build when the machine is busier than at the start.
             if round % 10 == 1 && round > 1 {
-                let timed = Spawn.kb(arguments, home: directory)
+                let timed = TestProcess.kb(arguments, home: directory)
                 #expect(timed.status == 0 && (try? Data(contentsOf: URL(fileURLWithPath: target))) == new, "\(timed.summary)")
                 typical = timed.seconds
                 measured.append(timed.seconds)
@@ -83,7 +70,7 @@ import Testing
                 becameNew += 1
                 #expect(now == new, "round \(round) (seed \(seed), delay \(delay) s): X is neither the old nor the new database")
                 #expect(DatabaseCheck.integrity(target) == "ok", "round \(round): integrity_check")
-                let stats = Spawn.kb(["stats", "--db", target], home: directory)
+                let stats = TestProcess.kb(["stats", "--db", target], home: directory)
                 #expect(stats.status == 0, "round \(round): kb stats: \(stats.summary)")
             }
             // Only the build's own temp file may be left, named .x.db.PID.tmp.
@@ -103,7 +90,7 @@ import Testing
 
         // A later build completes and removes its own temp file and those of the killed builds
         // (their processes are gone).
-        let final = Spawn.kb(arguments, home: directory)
+        let final = TestProcess.kb(arguments, home: directory)
         #expect(final.status == 0, "\(final.summary)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == new)
         #expect(DatabaseCheck.temporaryFiles(in: directory).isEmpty)

@@ -22,7 +22,7 @@ enum Fixtures {
     static let builtDatabasePath: String = {
         let directory = temporaryDirectory()
         let path = directory.appendingPathComponent("seed.db").path
-        let result = KBProcess.run(["build", "--out", path], home: directory.path)
+        let result = TestProcess.kb(["build", "--out", path], home: directory.path)
         precondition(result.status == 0, "kb build failed: \(result.stderr)")
         return path
     }()
@@ -48,49 +48,68 @@ enum Fixtures {
     }
 }
 
-/// Runs the `kb` binary that `swift build` put beside the test bundle.
-enum KBProcess {
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
-
-    static var binary: URL {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kb"),
-            Fixtures.packageRoot.appendingPathComponent(".build/debug/kb"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
-
-    static func run(_ arguments: [String], home: String? = nil, environment extra: [String: String] = [:],
-                    executable: URL? = nil, prefix: [String] = [], stdin: String? = nil) -> Result {
-        let process = Process()
-        process.executableURL = executable ?? binary
-        process.arguments = prefix + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "KB_DB")
-        if let home { environment["HOME"] = home; environment.removeValue(forKey: "XDG_CACHE_HOME") }
-        environment.merge(extra) { $1 }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        if let stdin {
-            let input = Pipe()
-            process.standardInput = input
-            input.fileHandleForWriting.write(Data(stdin.utf8))
-            try? input.fileHandleForWriting.close()
-        }
-        do { try process.run() } catch {
-            return Result(status: -1, stdout: "", stderr: "cannot run \(process.executableURL!.path): \(error)")
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-    }
-}
-
 /// Placeholders as the seed facts count them: ％s, %s, %b, {0}.
 func containsPlaceholder(_ text: String) -> Bool {
     ["％s", "%s", "%b", "{0}"].contains { text.contains($0) }
+}
+
+/// A small seeded generator (SplitMix64), so that a failing random test can be replayed.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Checks on a database file as an analyst's tool would open it.
+enum DatabaseCheck {
+    /// `PRAGMA integrity_check`, read-only; nil when the file cannot be opened at all.
+    static func integrity(_ path: String) -> String? {
+        var config = Configuration()
+        config.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return nil }
+        defer { try? queue.close() }
+        return (try? queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") })?.joined(separator: "; ")
+    }
+
+    /// One value from a read-only query.
+    static func value<T: DatabaseValueConvertible>(_ path: String, _ sql: String, as type: T.Type = T.self) -> T? {
+        var config = Configuration()
+        config.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return nil }
+        defer { try? queue.close() }
+        return try? queue.read { try T.fetchOne($0, sql: sql) }
+    }
+
+    /// Names in a directory that look like temporary files.
+    static func temporaryFiles(in directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.contains(".tmp") }.sorted()
+    }
+
+    /// The seed documents as files, in name order.
+    static var seedFiles: [String] {
+        let folder = Fixtures.packageRoot.appendingPathComponent("seed")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map { folder.appendingPathComponent($0).path }
+    }
+
+    /// A markdown page in the seed's style with `sections × perSection` entries, in a domain of
+    /// its own ("generated"), whose codes overlap the seed's (-1000, -1121, …) as other products do.
+    static func generatedDocument(sections: Int, perSection: Int) -> Data {
+        var text = "---\nurl: https://example.com/docs/en/generated/error-code\n---\n\n# Generated error codes\n\n"
+        for section in 1...sections {
+            text += "## \(section)xxx - Generated section \(section)\n\n"
+            for index in 0..<perSection {
+                let code = section * 1000 + index
+                text += "#### \\-\(code) GENERATED\\_ERROR\\_\(section)\\_\(index)\n\n"
+                text += "-   Generated error \(code): the value %s is not valid for {0}; 余额不足 \(index).\n\n"
+            }
+        }
+        return Data(text.utf8)
+    }
 }

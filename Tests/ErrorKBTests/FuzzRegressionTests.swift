@@ -44,7 +44,7 @@ import ErrorKBFuzzHarness
 
     @Test(.bug(id: "search-nul", "found here, fixed in 6be6354: the same trap from the command line: a payload message with \\u0000 and --suggest"))
     func matchSuggestWithANULInThePayloadDoesNotCrash() {
-        let result = Spawn.kb(["match", "--payload", #"{"code":-1,"msg":"BAD_SYMBOL\u0000"}"#, "--suggest", "--db", Fixtures.builtDatabasePath])
+        let result = TestProcess.kb(["match", "--payload", #"{"code":-1,"msg":"BAD_SYMBOL\u0000"}"#, "--suggest", "--db", Fixtures.builtDatabasePath])
         #expect(result.signal == nil && !result.timedOut, "\(result.summary)")
         #expect(result.status == 0 || result.status == 1, "\(result.summary)")
     }
@@ -59,7 +59,7 @@ import ErrorKBFuzzHarness
                 _ = try kb.search(query)
             }
         }
-        let cli = Spawn.kb(["search"] + Array(repeating: "%", count: 1000) + ["--db", Fixtures.builtDatabasePath])
+        let cli = TestProcess.kb(["search"] + Array(repeating: "%", count: 1000) + ["--db", Fixtures.builtDatabasePath])
         #expect(cli.status == 0 || cli.status == 1, "\(cli.summary)")
         #expect(!cli.stderr.contains("damaged"), "\(cli.stderr.prefix(300))")
     }
@@ -82,9 +82,9 @@ import ErrorKBFuzzHarness
     func classifyAndMatchSurviveABrokenSurrogatePair() throws {
         let log = Fixtures.temporaryDirectory().appendingPathComponent("surrogate.log")
         try Data(#"{"code":-1121,"msg":"\ud800\u0041"}"#.utf8 + [0x0A]).write(to: log)
-        let classify = Spawn.kb(["classify", log.path, "--db", Fixtures.builtDatabasePath])
+        let classify = TestProcess.kb(["classify", log.path, "--db", Fixtures.builtDatabasePath])
         #expect(classify.signal == nil && classify.status == 0, "\(classify.summary)")
-        let match = Spawn.kb(["match", "--payload", #"{"code":-1121,"msg":"\ud800\u0041"}"#, "--db", Fixtures.builtDatabasePath])
+        let match = TestProcess.kb(["match", "--payload", #"{"code":-1121,"msg":"\ud800\u0041"}"#, "--db", Fixtures.builtDatabasePath])
         #expect(match.signal == nil && (match.status == 0 || match.status == 1), "\(match.summary)")
     }
 

@@ -31,7 +31,7 @@ extension HostileInputTests {
         if result.status == 0 {
             let imported = workspace.value("SELECT count(*) FROM entries WHERE code = -9223372036854775807", as: Int.self) == 1
             #expect(imported || result.stderr.contains("max.md:1:"), "neither imported nor reported")
-            let show = Spawn.kb(["show", "-9223372036854775807", "--db", workspace.out], home: workspace.directory)
+            let show = TestProcess.kb(["show", "-9223372036854775807", "--db", workspace.out], home: workspace.directory)
             #expect(show.signal == nil && (show.status == 0 || show.status == 1), "\(show.summary)")
         }
     }
@@ -43,7 +43,7 @@ extension HostileInputTests {
         let imported = workspace.value("SELECT count(*) FROM entries WHERE code = -1234", as: Int.self) == 1
         #expect(imported || result.stderr.contains("bare.md:1:"))
         if imported {
-            let show = Spawn.kb(["show", "-1234", "--db", workspace.out], home: workspace.directory)
+            let show = TestProcess.kb(["show", "-1234", "--db", workspace.out], home: workspace.directory)
             #expect(show.status == 0 && show.stdout.contains("-1234 (no name)"), "\(show.summary)")
         }
     }

@@ -35,8 +35,8 @@ import Testing
             return path
         }
 
-        func build(_ documents: [String], _ flags: [String] = [], out: String? = nil, timeout: Double = 120) -> Spawn.Result {
-            Spawn.kb(["build"] + documents + flags + ["--out", out ?? self.out], home: directory, timeout: timeout)
+        func build(_ documents: [String], _ flags: [String] = [], out: String? = nil, timeout: Double = 120) -> TestProcess.Result {
+            TestProcess.kb(["build"] + documents + flags + ["--out", out ?? self.out], home: directory, timeout: timeout)
         }
 
         /// One value from the database at out.db.
@@ -54,8 +54,8 @@ import Testing
     /// The checks every case shares. `path` is the file the messages must name; `line`, when
     /// given, must be named as FILE:LINE whatever the outcome.
     @discardableResult
-    func check(_ result: Spawn.Result, _ workspace: Workspace, _ outcome: Outcome, names path: String, line: Int? = nil,
-               sourceLocation: SourceLocation = #_sourceLocation) -> Spawn.Result {
+    func check(_ result: TestProcess.Result, _ workspace: Workspace, _ outcome: Outcome, names path: String, line: Int? = nil,
+               sourceLocation: SourceLocation = #_sourceLocation) -> TestProcess.Result {
         let name = (path as NSString).lastPathComponent
         #expect(!result.timedOut && result.signal == nil, "crashed or hung: \(result.summary)", sourceLocation: sourceLocation)
         switch outcome {
@@ -76,7 +76,7 @@ import Testing
         let now = (try? Data(contentsOf: URL(fileURLWithPath: workspace.out))) ?? Data()
         if result.status == 0 {
             #expect(DatabaseCheck.integrity(workspace.out) == "ok", sourceLocation: sourceLocation)
-            let stats = Spawn.kb(["stats", "--db", workspace.out], home: workspace.directory)
+            let stats = TestProcess.kb(["stats", "--db", workspace.out], home: workspace.directory)
             #expect(stats.status == 0, "kb stats on the new file: \(stats.summary)", sourceLocation: sourceLocation)
         } else {
             #expect(result.stderr.hasPrefix("kb: \(path)"), "the message does not start with kb: \(path): \(result.stderr.prefix(500))",

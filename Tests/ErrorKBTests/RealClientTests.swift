@@ -26,8 +26,7 @@ import Testing
         let examples = try Self.readmeExamples()
         #expect(examples.count >= 5)
         for example in examples {
-            let result = KBProcess.run(["-readonly", Fixtures.builtDatabasePath, example.sql],
-                                       executable: URL(fileURLWithPath: "/usr/bin/env"), prefix: ["sqlite3"])
+            let result = TestProcess.tool("sqlite3", ["-readonly", Fixtures.builtDatabasePath, example.sql])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout == example.output, "\(example.sql)")
         }
@@ -57,23 +56,14 @@ import Testing
         let home = Fixtures.temporaryDirectory()
         let db = home.appendingPathComponent("errors.db").path
         let meta = home.appendingPathComponent("metadata.json").path
-        #expect(KBProcess.run(["build", "--out", db, "--datasette-metadata", meta]).status == 0)
+        #expect(TestProcess.kb(["build", "--out", db, "--datasette-metadata", meta]).status == 0)
         let port = try PythonCheck.run("import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: Self.datasette!)
-        server.arguments = ["serve", db, "--metadata", meta, "-h", "127.0.0.1", "-p", port]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        // Stopped at the end whatever happens. waitpid, not waitUntilExit, which can miss the exit
-        // of a process that another test's Process already reaped.
-        let pid = server.processIdentifier
-        defer {
-            kill(pid, SIGKILL)
-            var status: Int32 = 0
-            _ = waitpid(pid, &status, 0)
-        }
+        let server = TestProcess.start(Self.datasette!, ["serve", db, "--metadata", meta, "-h", "127.0.0.1", "-p", port],
+                                       environment: ProcessInfo.processInfo.environment)
+        let pid = try #require(server, "cannot start \(Self.datasette!)")
+        // Stopped at the end whatever happens.
+        defer { TestProcess.kill(pid) }
         let base = "http://127.0.0.1:\(port)/errors"
         let ready = try PythonCheck.run("""
             import sys, time, urllib.request

@@ -26,9 +26,8 @@ struct ScaleTests {
         let folder = Fixtures.temporaryDirectory()
         let document = folder.appendingPathComponent("corpus.txt"), stats = folder.appendingPathComponent("stats.json")
         let truth = folder.appendingPathComponent("truth.jsonl")
-        let run = KBProcess.run([Self.generator.path, "-n", "100000", "--format", format, "--seed", "7", "-o", document.path,
-                                 "--stats", stats.path, "--truth", truth.path],
-                                executable: URL(fileURLWithPath: "/usr/bin/env"), prefix: ["python3"])
+        let run = TestProcess.tool("python3", [Self.generator.path, "-n", "100000", "--format", format, "--seed", "7", "-o", document.path,
+                                               "--stats", stats.path, "--truth", truth.path])
         #expect(run.status == 0, "\(run.stderr)")
         let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: stats)) as? [String: Any] ?? [:]
         let parsed = try DocumentImporter.importFile(at: document.path, domain: "gen", locale: "en").parsed
@@ -58,7 +57,7 @@ struct ScaleTests {
         // The same file streamed into a database by `kb build` (read on one thread, written on
         // another) holds exactly the same.
         let path = folder.appendingPathComponent("corpus.db").path
-        let build = KBProcess.run(["build", "--out", path, document.path, "--domain", "gen", "--locale", "en"])
+        let build = TestProcess.kb(["build", "--out", path, document.path, "--domain", "gen", "--locale", "en"])
         #expect(build.status == 0, "\(build.stderr)")
         let file = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
         try file.read { db in

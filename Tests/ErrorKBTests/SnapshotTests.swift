@@ -17,12 +17,12 @@ import Testing
         let db = home.appendingPathComponent("page.db").path
         try Data(Self.page.utf8).write(to: URL(fileURLWithPath: page))
         let origin = ["--domain", "d", "--locale", "en"]
-        let build = KBProcess.run(["build", page, "--out", db] + origin)
+        let build = TestProcess.kb(["build", page, "--out", db] + origin)
         #expect(build.status == 0, "\(build.stderr)")
-        let diff = KBProcess.run(["diff", page, db] + origin)
+        let diff = TestProcess.kb(["diff", page, db] + origin)
         #expect(diff.stdout == "no changes\n", "\(diff.stdout)")
         #expect(diff.status == 1)
-        let reverse = KBProcess.run(["diff", db, page] + origin)
+        let reverse = TestProcess.kb(["diff", db, page] + origin)
         #expect(reverse.stdout == "no changes\n", "\(reverse.stdout)")
     }
 

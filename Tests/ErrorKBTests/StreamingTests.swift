@@ -76,7 +76,7 @@ import Testing
         let streamed = home.appendingPathComponent("streamed.db").path
         let seeds = ["binance-coin-margined-futures-error-code.en.md", "binance-wallet-error-code.zh-CN.txt"]
             .map { Fixtures.packageRoot.appendingPathComponent("seed/\($0)").path }
-        #expect(KBProcess.run(["build", "--out", streamed] + seeds).status == 0)
+        #expect(TestProcess.kb(["build", "--out", streamed] + seeds).status == 0)
         let queries = ["SELECT * FROM catalog ORDER BY domain, code, message", "SELECT * FROM table_row_catalog ORDER BY domain, line",
                        "SELECT * FROM duplicates ORDER BY kind, domain, code, name", "SELECT * FROM templates ORDER BY domain, code, message",
                        "SELECT * FROM search_content ORDER BY id", "SELECT code, name, line FROM mentions ORDER BY line",

@@ -12,11 +12,11 @@ struct VersionTests {
 
     @Test func aNewerVersionReplacesTheOldAndHistoryIsKept() throws {
         let db = home.appendingPathComponent("spot.db").path
-        #expect(KBProcess.run(["build", "--out", db]).status == 0)
+        #expect(TestProcess.kb(["build", "--out", db]).status == 0)
         let flags = ["--domain", "spot", "--locale", "en", "--source", Self.spotSource, "--db", db]
         for (file, expected) in [("spot-errors.en.2020-11-30.md", "added"), ("spot-errors.en.2025-12-02.md", "replaced"),
                                  ("spot-errors.en.md", "replaced"), ("spot-errors.en.md", "unchanged")] {
-            let result = KBProcess.run(["add", corpus(file)] + flags)
+            let result = TestProcess.kb(["add", corpus(file)] + flags)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.hasPrefix("\(expected)  \(file)  spot · en  version"), "\(result.stdout)")
             // "paramter" (sic) is only in the 2020 page: the vocabulary follows the index.
@@ -42,21 +42,21 @@ struct VersionTests {
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH 'occured'") == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH 'occurred'") == 1)
         }
-        let search = KBProcess.run(["search", "NO_REFERENCE_PRICE", "--db", db, "--format", "csv"])
+        let search = TestProcess.kb(["search", "NO_REFERENCE_PRICE", "--db", db, "--format", "csv"])
         #expect(search.stdout.components(separatedBy: "\r\n").filter { $0.hasPrefix("entry,spot") }.count == 1)
     }
 
     @Test func addRefusesWhatIsNotAKnowledgeBaseAndLeavesItAlone() throws {
         let path = home.appendingPathComponent("notes.db").path
         try Data("not sqlite".utf8).write(to: URL(fileURLWithPath: path))
-        let result = KBProcess.run(["add", corpus("spot-errors.en.md"), "--domain", "spot", "--locale", "en", "--db", path])
+        let result = TestProcess.kb(["add", corpus("spot-errors.en.md"), "--domain", "spot", "--locale", "en", "--db", path])
         #expect(result.status == 3)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "not sqlite")
     }
 
     @Test func pairedLocales() throws {
         let db = home.appendingPathComponent("pair.db").path
-        let build = KBProcess.run(["build", corpus("spot-errors.en.md"), corpus("spot-errors.zh-CN.md"), "--out", db,
+        let build = TestProcess.kb(["build", corpus("spot-errors.en.md"), corpus("spot-errors.zh-CN.md"), "--out", db,
                                    "--origin", "spot-errors.en*=spot/en", "--origin", "spot-errors.zh-CN*=spot/zh-CN"])
         #expect(build.status == 0, "\(build.stderr)")
         try DatabaseQueue(path: db).read { db in
@@ -70,7 +70,7 @@ struct VersionTests {
             let unknown = try Row.fetchOne(db, sql: "SELECT name_a, name_b, message_a, message_b FROM translations WHERE code = -1000")
             #expect(unknown.map { [$0[0], $0[1], $0[2], $0[3]] as [String] } == ["UNKNOWN", "未知错误", "An unknown error occurred while processing the request.", "未知错误"])
         }
-        let show = KBProcess.run(["show", "-1000", "--domain", "spot", "--db", db])
+        let show = TestProcess.kb(["show", "-1000", "--domain", "spot", "--db", db])
         #expect(show.stdout.contains("-1000 UNKNOWN    spot · en") && show.stdout.contains("-1000 未知错误    spot · zh-CN"))
     }
 
@@ -82,7 +82,7 @@ struct VersionTests {
         let documents = [Fixtures.packageRoot.appendingPathComponent("seed/binance-coin-margined-futures-error-code.en.md").path,
                          Fixtures.packageRoot.appendingPathComponent("seed/binance-wallet-error-code.zh-CN.txt").path]
             + corpusFiles.map(corpus)
-        let result = KBProcess.run(["build", "--out", db] + documents + ["--origin", "spot-errors.en*=spot/en", "--origin", "spot-errors.zh-CN*=spot/zh-CN"])
+        let result = TestProcess.kb(["build", "--out", db] + documents + ["--origin", "spot-errors.en*=spot/en", "--origin", "spot-errors.zh-CN*=spot/zh-CN"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("documents         9"))
         #expect(result.stdout.contains("unexplained lines 0"))
