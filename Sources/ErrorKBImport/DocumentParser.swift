@@ -22,7 +22,7 @@ protocol DocumentParser {
 /// `index` does not start this kind; else it hands what the block holds to the parser's builder
 /// and returns the index of the next unread line. Each kind is a type of its own, in a file of
 /// its own.
-protocol LineRecognizer<Parser> {
+protocol LineRecognizer<Parser>: Sendable {
     associatedtype Parser: DocumentParser
     static func read(at index: Int, in parser: inout Parser) -> Int?
 }
