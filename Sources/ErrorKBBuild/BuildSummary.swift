@@ -5,18 +5,27 @@ import ErrorKBStore
 public struct BuildSummary: Sendable, Codable, Equatable {
     /// A line of a document, with why it is reported.
     public struct Unexplained: Sendable, Codable, Equatable {
+        /// The document's file name.
         public var file: String
+        /// 1-based line number.
         public var line: Int
+        /// The line's text, or why it is reported.
         public var text: String
     }
 
+    /// Documents in the file (the last version of each).
     public var documents = 0
+    /// Their sections.
     public var sections = 0
+    /// Their entries.
     public var entries = 0
+    /// Their messages.
     public var messages = 0
+    /// Their message-keyed table rows.
     public var tableRows = 0
     /// Duplicate groups by kind (code_repeated, name_shared, code_conflict, code_shared).
     public var duplicateGroups: [String: Int] = [:]
+    /// Lines the importer could not place: `kb build` prints each one.
     public var unexplained: [Unexplained] = []
     /// Lines the importer skipped or changed, with why.
     public var warnings: [Unexplained] = []

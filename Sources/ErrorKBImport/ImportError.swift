@@ -5,6 +5,7 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case unknownOrigin(file: String, missing: [String])
     case invalidOverride(file: String, flag: String, value: String)
 
+    /// The message `kb` prints: the file, the line where there is one, and what is wrong.
     public var description: String {
         switch self {
         case .unreadable(let file, let reason):

@@ -2,10 +2,14 @@ import ErrorKBSupport
 
 /// One line of a document, with its 1-based number. Line endings are not part of `text`.
 public struct SourceLine: Sendable, Equatable {
+    /// 1-based line number in the document.
     public let number: Int
+    /// The line as read, without its line ending (NULs removed).
     public let text: Substring
 
+    /// The text without leading and trailing spaces (ASCII, no-break, ideographic) or BOMs.
     public var trimmed: Substring { text.trimmingWhitespace() }
+    /// Whether the line is empty or only spaces.
     public var isBlank: Bool { text.isBlankText }
 }
 

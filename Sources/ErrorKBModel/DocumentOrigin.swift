@@ -1,8 +1,11 @@
 /// Which API product and locale a document describes.
 public struct DocumentOrigin: Sendable, Equatable {
+    /// The API product, e.g. wallet, coin-margined-futures; empty for a document with nothing to attribute.
     public var domain: String
+    /// The locale, e.g. en, zh-CN.
     public var locale: String
 
+    /// A domain and locale.
     public init(domain: String, locale: String) {
         self.domain = domain
         self.locale = locale

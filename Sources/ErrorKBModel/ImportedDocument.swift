@@ -2,14 +2,23 @@
 /// every entry), or streamed into a database (`parsed` holds the header facts, sections, line
 /// kinds and warnings; the counts say what went to the database).
 public struct ImportedDocument: Sendable {
+    /// The file name (no folder).
     public var fileName: String
+    /// Its domain and locale.
     public var origin: DocumentOrigin
+    /// Hex SHA-256 of the bytes as read.
     public var sha256: String
+    /// Size in bytes.
     public var size: Int
+    /// Lines in the document.
     public var lineCount: Int
+    /// What was read (see above for a streamed document).
     public var parsed: ParsedDocument
+    /// Entries read (mentions excluded).
     public var entryCount: Int
+    /// Messages read.
     public var messageCount: Int
+    /// Message-keyed table rows read.
     public var tableRowCount: Int
 
     package init(fileName: String, origin: DocumentOrigin, sha256: String, size: Int, lineCount: Int, parsed: ParsedDocument,

@@ -12,6 +12,7 @@ public enum LineKind: String, Sendable, Codable, CaseIterable, Comparable {
     /// A line the importer could not place. `kb build` reports each one.
     case unexplained
 
+    /// In declaration order (content first).
     public static func < (a: LineKind, b: LineKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

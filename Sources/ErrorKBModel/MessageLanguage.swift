@@ -4,6 +4,7 @@ import ErrorKBSupport
 public enum MessageLanguage: String, Sendable, Codable, CaseIterable {
     case en, zh
 
+    /// The language of `text`: `zh` when it contains any CJK letter.
     public init(of text: some StringProtocol) {
         self = text.unicodeScalars.contains(where: \.isCJK) ? .zh : .en
     }

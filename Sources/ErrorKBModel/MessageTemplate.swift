@@ -3,6 +3,7 @@
 ///     "Too many new orders; current limit is %s orders per %s."
 ///     canonical: "Too many new orders; current limit is {1} orders per {2}."
 public struct MessageTemplate: Sendable, Equatable {
+    /// The placeholders, in order.
     public let placeholders: [Placeholder]
     /// The message with its placeholders numbered in order: `{1}`, `{2}`, …
     public let canonical: String
@@ -12,6 +13,7 @@ public struct MessageTemplate: Sendable, Equatable {
     package var literalLength: Int { utf8Segments.reduce(0) { $0 + $1.count } }
     private let utf8Segments: [[UInt8]]
 
+    /// The template of a documented message.
     public init(_ text: String) {
         let placeholders = PlaceholderScanner.scan(text)
         self.placeholders = placeholders
@@ -42,6 +44,7 @@ public struct MessageTemplate: Sendable, Equatable {
         utf8Segments = normalized.map { Array($0.utf8) }
     }
 
+    /// Whether the message has placeholders (else it is matched whole).
     public var hasPlaceholders: Bool { !placeholders.isEmpty }
 
     /// The arguments that turn this template into `message`, or nil when it does not fit.

@@ -11,9 +11,11 @@ public enum DocumentFormat: String, Sendable, Codable {
 public struct ParsedDocument: Sendable, Equatable {
     /// A headed part of the document ("10xx - General Server or Network issues").
     public struct Section: Sendable, Equatable {
+        /// The heading as written, markup removed.
         public var title: String
         /// The code range the title starts with ("10xx", "3xxx-5xxx"), if any.
         public var rangeLabel: String?
+        /// 1-based line.
         public var line: Int
 
         package init(title: String, rangeLabel: String?, line: Int) {
@@ -25,8 +27,11 @@ public struct ParsedDocument: Sendable, Equatable {
 
     /// A documented message of an entry.
     public struct Message: Sendable, Equatable {
+        /// The message as written, markup removed (a `<br>` is a newline).
         public var text: String
+        /// Its language.
         public var lang: MessageLanguage
+        /// 1-based line.
         public var line: Int
 
         package init(text: String, lang: MessageLanguage, line: Int) {
@@ -38,8 +43,11 @@ public struct ParsedDocument: Sendable, Equatable {
 
     /// A fact an entry states about another code (-1099's message "替换错误代码-1999": `replaces` -1999).
     public struct Relation: Sendable, Equatable {
+        /// `replaces`.
         public var relation: String
+        /// The other code.
         public var code: Int64
+        /// 1-based line.
         public var line: Int
 
         package init(relation: String, code: Int64, line: Int) {
@@ -52,11 +60,17 @@ public struct ParsedDocument: Sendable, Equatable {
     /// One definition of a code: its name as written (nil when the page gives none), its section
     /// (an index into `sections`) and its messages.
     public struct Entry: Sendable, Equatable {
+        /// The code, e.g. -1121.
         public var code: Int64
+        /// The name as written; nil when the page gives none.
         public var name: String?
+        /// Index of its section in `sections`.
         public var section: Int?
+        /// 1-based line.
         public var line: Int
+        /// Its messages, in document order.
         public var messages: [Message] = []
+        /// Facts its messages state about other codes.
         public var relations: [Relation] = []
 
         package init(code: Int64, name: String?, section: Int?, line: Int) {
@@ -70,10 +84,15 @@ public struct ParsedDocument: Sendable, Equatable {
     /// A code line that refers back to an entry defined earlier in the document (`entry` is its
     /// index).
     public struct Mention: Sendable, Equatable {
+        /// The code, e.g. -1121.
         public var code: Int64
+        /// The name as written; nil when the page gives none.
         public var name: String?
+        /// Index of its section in `sections`.
         public var section: Int?
+        /// Index of the entry referred to, in `entries`.
         public var entry: Int
+        /// 1-based line.
         public var line: Int
 
         package init(code: Int64, name: String?, section: Int?, entry: Int, line: Int) {
@@ -87,11 +106,15 @@ public struct ParsedDocument: Sendable, Equatable {
 
     /// A table row keyed by a message ("Filter failure: LOT_SIZE" → what it means).
     public struct TableRow: Sendable, Equatable {
+        /// The runtime message the row explains.
         public var message: String
         /// What the message means; a cell over several lines keeps its newlines.
         public var description: String
+        /// Index of its section in `sections`.
         public var section: Int?
+        /// 1-based line.
         public var line: Int
+        /// 1-based last line of the row.
         public var lastLine: Int
         /// The codes listed in the row's section, which the row explains.
         public var codes: [Int64] = []
@@ -107,7 +130,9 @@ public struct ParsedDocument: Sendable, Equatable {
 
     /// A line the importer reports, with why (or, for an unexplained line, its text).
     public struct Warning: Sendable, Equatable {
+        /// 1-based line.
         public var line: Int
+        /// Why the line is reported (for an unexplained line, its text).
         public var message: String
 
         package init(line: Int, message: String) {
@@ -116,13 +141,19 @@ public struct ParsedDocument: Sendable, Equatable {
         }
     }
 
+    /// The page shape, told from the content.
     public var format: DocumentFormat
     /// The document's first heading.
     public var title: String?
+    /// The page's URL, when it names one (or `--source` gives it).
     public var sourceURL: String?
+    /// Sections, in document order.
     public var sections: [Section] = []
+    /// Entries, in document order (empty for a streamed document).
     public var entries: [Entry] = []
+    /// Mentions, in document order (empty for a streamed document).
     public var mentions: [Mention] = []
+    /// Message-keyed table rows, in document order (empty for a streamed document).
     public var tableRows: [TableRow] = []
     /// The kind of every line; `lineKinds[n - 1]` is line n.
     public var lineKinds: [LineKind] = []

@@ -2,6 +2,7 @@ import ErrorKBSupport
 
 /// A variable part of a documented message: `%s`, `％s`, `{0}`, `{symbol}`.
 public struct Placeholder: Sendable, Equatable, Codable {
+    /// How a placeholder is written.
     public enum Style: String, Sendable, Codable {
         /// `%s`, `%d`, `%b`
         case printf
@@ -17,12 +18,14 @@ public struct Placeholder: Sendable, Equatable, Codable {
     public var token: String
     /// Offset of the token in the message, in characters from 0.
     public var position: Int
+    /// How it is written.
     public var style: Style
 }
 
 /// Finds placeholders in a message. Quotes and brackets around one (`'%s'`, `` `%s` ``, `[%s]`) stay
 /// literal text. Not placeholders: a full-width percent before a CJK letter (`X％或`), and a `%` in prose.
 public enum PlaceholderScanner {
+    /// The placeholders of a message, in order.
     public static func scan(_ text: String) -> [Placeholder] {
         // Only %, ％ (EF BC 85) and { can start a placeholder; most messages have none.
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "{") }) || text.containsBytes("％") else { return [] }

@@ -2,36 +2,55 @@ import ErrorKBModel
 
 /// Counts a log's errors by the documented error they are: one pass, constant memory.
 public struct Classifier {
+    /// What a line is counted under.
     public struct Key: Hashable, Codable, Sendable {
         /// "*" when the code alone was known and it means different things in several domains.
         public var domain: String?
+        /// The code; nil for a table row.
         public var code: Int64?
+        /// The name, when the entry has one.
         public var name: String?
+        /// The template (placeholders numbered) or message matched.
         public var template: String?
     }
 
+    /// One documented error and how many lines were it.
     public struct Row: Codable, Sendable, Equatable {
+        /// The domain; "*" when the code alone was known and means different things.
         public var domain: String?
+        /// The code; nil for a table row.
         public var code: Int64?
+        /// The name, when the entry has one.
         public var name: String?
+        /// The template (placeholders numbered) or message matched.
         public var template: String?
+        /// Lines counted.
         public var count: Int
     }
 
+    /// What a log holds: counts per documented error, unmatched and malformed lines.
     public struct Report: Codable, Sendable, Equatable {
+        /// Lines read, blank lines excluded.
         public var lines: Int
+        /// Counts, most frequent first.
         public var rows: [Row]
+        /// Lines that match no documented error.
         public var unmatched: Int
+        /// Lines whose payload is not valid JSON.
         public var malformed: Int
         /// The first malformed lines, with why (at most `Classifier.malformedReportLimit`).
         public var malformedLines: [MalformedLine]
     }
 
+    /// A malformed line: its number and why.
     public struct MalformedLine: Codable, Sendable, Equatable {
+        /// 1-based line number in the log.
         public var line: Int
+        /// Why the payload cannot be read.
         public var reason: String
     }
 
+    /// How many malformed lines a report lists.
     public static let malformedReportLimit = 100
 
     private let matcher: MessageMatcher
@@ -44,6 +63,7 @@ public struct Classifier {
     private var malformed = 0
     private var malformedLines: [MalformedLine] = []
 
+    /// Counts against the matcher's database, in one domain or all.
     public init(matcher: MessageMatcher, domain: String? = nil) {
         self.matcher = matcher
         self.domain = domain

@@ -6,20 +6,28 @@ import ErrorKBSupport
 /// and messages. Markup (bullets, escapes, wrapping, heading levels, anchors) is already gone,
 /// so two snapshots differ only where the documentation does.
 public struct ContentSnapshot: Sendable, Equatable {
+    /// A domain and locale: one document's content, or several of one page.
     public struct Key: Hashable, Comparable, Sendable {
+        /// The API product.
         public var domain: String
+        /// The locale.
         public var locale: String
+        /// By domain, then locale.
         public static func < (a: Key, b: Key) -> Bool { (a.domain, a.locale) < (b.domain, b.locale) }
     }
 
+    /// What a code means in one domain and locale.
     public struct Definition: Sendable, Equatable {
         /// Names of the code's entries, in document order (several when the code is repeated).
         public var names: [String?]
+        /// Its messages with spaces collapsed, in document order.
         public var messages: [String]
     }
 
+    /// Each domain and locale's codes.
     public var documents: [Key: [Int64: Definition]] = [:]
 
+    /// An empty snapshot.
     public init() {}
 
     /// From imported documents.

@@ -2,26 +2,37 @@ import ErrorKBSupport
 
 /// What changed between two versions of the documentation, per domain and locale.
 public struct DocumentDiff: Sendable, Equatable {
+    /// One change to one code.
     public struct Change: Codable, Sendable, Equatable {
+        /// What changed (raw values are what `kb diff` prints).
         public enum Kind: String, Codable, Sendable, CaseIterable {
             case codeAdded = "code_added", codeRemoved = "code_removed", nameChanged = "name_changed"
             case messageAdded = "message_added", messageRemoved = "message_removed", messageChanged = "message_changed"
         }
 
+        /// What changed.
         public var kind: Kind
+        /// The API product.
         public var domain: String
+        /// The locale.
         public var locale: String
+        /// The code that changed.
         public var code: Int64
+        /// Its names now (" | " between several).
         public var name: String?
+        /// The old name or message(s), one per line; nil when added.
         public var old: String?
+        /// The new name or message(s), one per line; nil when removed.
         public var new: String?
     }
 
+    /// The changes, by domain and locale, then code (nearest zero first).
     public var changes: [Change]
 
     /// Counts per kind of change.
     public var summary: [Change.Kind: Int] { changes.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 } }
 
+    /// Compares two snapshots: markup is already gone, so only content differs.
     public init(old: ContentSnapshot, new: ContentSnapshot) {
         var changes: [Change] = []
         for key in Set(old.documents.keys).union(new.documents.keys).sorted() {

@@ -2,6 +2,7 @@ import ErrorKBStore
 
 /// A message as shown to users.
 public struct MessageText: Codable, Sendable, Equatable {
+    /// The message as documented.
     public var text: String
     /// `en` or `zh`.
     public var lang: String
@@ -11,8 +12,11 @@ public struct MessageText: Codable, Sendable, Equatable {
 
 /// A message-keyed table row (a filter failure, an order rejection) with the codes it explains.
 public struct TableRowDetail: Codable, Sendable, Equatable {
+    /// The API product, e.g. wallet.
     public var domain: String
+    /// The document's locale, e.g. zh-CN.
     public var locale: String
+    /// The title of the section the entry (or row) is in.
     public var section: String?
     /// The runtime message the row explains.
     public var message: String
@@ -22,6 +26,7 @@ public struct TableRowDetail: Codable, Sendable, Equatable {
     public var codes: [Int64]
     /// The document's source URL, else its file name.
     public var source: String
+    /// The document's file name.
     public var file: String
     /// 1-based first line of the row.
     public var line: Int
@@ -31,22 +36,33 @@ public struct TableRowDetail: Codable, Sendable, Equatable {
 public struct EntryDetail: Codable, Sendable, Equatable {
     /// A fact the entry states about another code (-1099 `replaces` -1999).
     public struct Relation: Codable, Sendable, Equatable {
+        /// `replaces`.
         public var relation: String
+        /// The other code.
         public var code: Int64
     }
 
+    /// `entries.id`.
     public var id: Int64
+    /// The API product, e.g. wallet.
     public var domain: String
+    /// The document's locale, e.g. zh-CN.
     public var locale: String
+    /// The error code, e.g. -1121.
     public var code: Int64
+    /// The name as the page writes it; nil when it gives none.
     public var name: String?
+    /// The title of the section the entry (or row) is in.
     public var section: String?
+    /// The documented messages, in document order.
     public var messages: [MessageText]
     /// The document's source URL, else its file name.
     public var source: String
+    /// The document's file name.
     public var file: String
     /// 1-based line of the code line or heading.
     public var line: Int
+    /// Facts the entry states about other codes.
     public var relations: [Relation]
     /// Table rows in the same document that explain this code (order rejections for -2010).
     public var tableRows: [TableRowDetail]

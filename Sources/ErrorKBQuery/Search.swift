@@ -3,18 +3,26 @@ import ErrorKBStore
 
 /// One search result: an entry, or a message-keyed table row.
 public struct SearchHit: Codable, Sendable, Equatable {
+    /// An entry (a code), or a message-keyed table row.
     public enum Kind: String, Codable, Sendable { case entry, tableRow = "table_row" }
 
+    /// What the hit is.
     public var kind: Kind
+    /// The API product.
     public var domain: String
+    /// The document's locale.
     public var locale: String
+    /// The entry's code; nil for a table row.
     public var code: Int64?
+    /// The entry's name; nil for a table row or a nameless entry.
     public var name: String?
+    /// The title of its section.
     public var section: String?
     /// The entry's messages; for a table row, its message then its description.
     public var messages: [MessageText]
     /// The document's source URL, else its file name.
     public var source: String
+    /// 1-based line in the document.
     public var line: Int
     /// The best matching text with each hit wrapped in `**`.
     public var snippet: String
@@ -33,6 +41,7 @@ public struct SearchOptions: Sendable {
     /// Rank hits that match any term, rather than requiring all (for suggestions).
     public var matchAny: Bool
 
+    /// Options; by default every domain and language, 20 hits, all terms.
     public init(domain: String? = nil, lang: MessageLanguage? = nil, limit: Int = 20, matchAny: Bool = false) {
         self.domain = domain
         self.lang = lang

@@ -5,19 +5,25 @@ import Foundation
 /// is `schema/dictionary.md` (compiled in); the `dictionary` table and Datasette's metadata are
 /// both made from it, so they cannot drift apart.
 public struct DataDictionary: Sendable {
+    /// A table or view, and its columns.
     public struct Object: Sendable, Equatable {
+        /// The table or view name.
         public var name: String
+        /// `table` or `view`.
         public var kind: String
+        /// What it holds.
         public var description: String
         /// Column name → description, in the order written.
         public var columns: [(name: String, description: String)]
 
+        /// Same name, kind, description and columns.
         public static func == (a: Object, b: Object) -> Bool {
             a.name == b.name && a.kind == b.kind && a.description == b.description
                 && a.columns.map(\.name) == b.columns.map(\.name) && a.columns.map(\.description) == b.columns.map(\.description)
         }
     }
 
+    /// Every table and view, in the order dictionary.md describes them.
     public let objects: [Object]
 
     /// The dictionary compiled into this binary.

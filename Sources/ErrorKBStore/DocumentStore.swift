@@ -5,9 +5,13 @@ import GRDB
 public struct AddResult: Sendable, Codable, Equatable {
     /// `added` (a new identity), `replaced` (a newer version), `unchanged` (the same bytes).
     public enum Action: String, Sendable, Codable { case added, replaced, unchanged }
+    /// The document's file name.
     public var file: String
+    /// The API product.
     public var domain: String
+    /// The locale.
     public var locale: String
+    /// What happened to it.
     public var action: Action
     /// The document's version after the add (1 for a new one).
     public var version: Int

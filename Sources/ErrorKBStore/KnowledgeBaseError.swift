@@ -7,6 +7,7 @@ public enum KnowledgeBaseError: Error, Equatable, CustomStringConvertible {
     case olderSchema(path: String, found: Int, supported: Int)
     case cannotWrite(path: String, detail: String)
 
+    /// The message `kb` prints: the file and what is wrong with it.
     public var description: String {
         switch self {
         case .missing(let path): return "\(path): no such database"

@@ -4,19 +4,29 @@ import GRDB
 public struct Stats: Codable, Sendable, Equatable {
     /// One document's counts.
     public struct DocumentStats: Codable, Sendable, Equatable, FetchableRecord {
+        /// The document's file name.
         public var file: String
+        /// The API product.
         public var domain: String
+        /// The locale.
         public var locale: String
         /// The document's source URL, else its file name.
         public var source: String
+        /// Hex SHA-256 of its bytes.
         public var sha256: String
+        /// Lines in the document.
         public var lines: Int
+        /// Its sections.
         public var sections: Int
+        /// Its entries.
         public var entries: Int
         /// Distinct codes among the entries.
         public var codes: Int
+        /// Its messages.
         public var messages: Int
+        /// Its message-keyed table rows.
         public var tableRows: Int
+        /// Lines the importer could not place.
         public var unexplainedLines: Int
 
         enum CodingKeys: String, CodingKey {
@@ -26,6 +36,7 @@ public struct Stats: Codable, Sendable, Equatable {
 
     /// `PRAGMA user_version` of the file.
     public var schemaVersion: Int
+    /// Per document, in import order.
     public var documents: [DocumentStats]
     /// Duplicate groups by kind (code_repeated, name_shared, code_conflict, code_shared).
     public var duplicateGroups: [String: Int]

@@ -16,7 +16,10 @@ public struct DuplicateRow: Codable, Sendable, Equatable, FetchableRecord {
 
     /// The group's kind, as `Kind`'s raw value.
     public var kind: String
+    /// The member's API product.
     public var domain: String
+    /// The member's code.
     public var code: Int64
+    /// The member's name.
     public var name: String?
 }
