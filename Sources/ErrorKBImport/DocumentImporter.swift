@@ -57,13 +57,7 @@ public enum DocumentImporter {
             throw ImportError.unreadable(file: failure.path, reason: failure.reason)
         }
         let lines = LineWindow(reader)
-        // The format, from the start of the document: markdown when code headings say so; a page
-        // of tables only is markdown too, unless it has the scraped form's bare code lines.
-        let head = lines.prefix(formatLines)
-        let markdown = MarkdownParser.looksLike(head)
-            || (!ScrapedTextParser.looksLike(head) && head.contains { MarkdownText.heading($0.text) != nil || PipeTable.isSeparator($0.text) })
-        let builder = DocumentBuilder(format: markdown ? .markdown : .scrapedText, sink: sink)
-        var parser: any DocumentParser = markdown ? MarkdownParser(lines: lines, builder: builder) : ScrapedTextParser(lines: lines, builder: builder)
+        var parser = parser(for: lines, sink: sink)
         var parsed = parser.parse(lineCount: { reader.lineCount })
         if let error = lines.error { throw error }
         // NUL bytes are not part of what is parsed; each such line is reported.
@@ -84,6 +78,17 @@ public enum DocumentImporter {
             origin: DocumentOrigin(domain: resolvedDomain, locale: resolvedLocale),
             sha256: reader.sha256(), size: reader.size, lineCount: reader.lineCount, parsed: parsed,
             entryCount: counts.entries, messageCount: counts.messages, tableRowCount: counts.rows)
+    }
+
+    /// The parser of the document's format, told from its start: markdown when code headings say
+    /// so; a page of tables only is markdown too, unless it has the scraped form's bare code lines;
+    /// else scraped text. (A new page format adds its parser here, and a `DocumentFormat` case.)
+    private static func parser(for lines: LineWindow, sink: DocumentSink) -> any DocumentParser {
+        let head = lines.prefix(formatLines)
+        let markdown = MarkdownParser.looksLike(head)
+            || (!ScrapedTextParser.looksLike(head) && head.contains { MarkdownText.heading($0.text) != nil || PipeTable.isSeparator($0.text) })
+        if markdown { return MarkdownParser(lines: lines, builder: DocumentBuilder(format: .markdown, sink: sink)) }
+        return ScrapedTextParser(lines: lines, builder: DocumentBuilder(format: .scrapedText, sink: sink))
     }
 
     /// How many lines from the start tell the format.
