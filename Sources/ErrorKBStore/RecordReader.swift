@@ -33,7 +33,7 @@ package struct RecordReader {
     /// The ids of a code's entries (and of its negative, as above) that pass the filter, in domain
     /// and document order: the hits a search for a code lists first.
     package func entryIDs(code: Int64, filter: SearchFilter, limit: Int) throws -> [Int64] {
-        var sql = "SELECT e.id FROM entries e JOIN documents d ON d.id = e.document_id WHERE e.code IN (?, ?)"
+        var sql = "SELECT e.id \(LocatedEntry.from) WHERE e.code IN (?, ?)"
         var arguments: StatementArguments = [code, code > 0 ? -code : code]
         let conditions = filter.conditions(entryColumn: "e.id", tableRowColumn: "NULL")
         sql += conditions.sql + " ORDER BY d.domain, e.ordinal LIMIT ?"

@@ -39,13 +39,10 @@ package struct LocatedEntry: Codable, Equatable, FetchableRecord {
         case id, documentID = "document_id", code, name, line, domain, locale, source, fileName = "file_name", section
     }
 
-    /// The one place entries meet their documents and sections (aliases: e entries, d documents,
-    /// s sections); queries add WHERE and ORDER BY.
-    static let from = "FROM entries e JOIN documents d ON d.id = e.document_id LEFT JOIN sections s ON s.id = e.section_id"
-    static let columns = """
-        e.id, e.document_id, e.code, e.name, e.line, d.domain, d.locale, coalesce(d.source_url, d.file_name) AS source,
-        d.file_name, s.title AS section
-        """
+    /// Entries with their documents and sections (aliases: e entries, d documents, s sections);
+    /// queries add WHERE and ORDER BY.
+    static let from = DocumentJoin.from("entries", as: "e")
+    static let columns = "e.id, e.document_id, e.code, e.name, e.line, " + DocumentJoin.columns
     static let select = "SELECT \(columns) \(from)"
 }
 

@@ -65,12 +65,9 @@ package struct LocatedTableRow: Equatable, FetchableRecord {
         explainedCode = row["explained_code"]
     }
 
-    /// The one place table rows meet their documents and sections (aliases: r table_rows,
-    /// d documents, s sections); queries add WHERE and ORDER BY.
-    static let from = "FROM table_rows r JOIN documents d ON d.id = r.document_id LEFT JOIN sections s ON s.id = r.section_id"
-    static let columns = """
-        r.id, r.document_id, r.message, r.description, r.line, d.domain, d.locale, coalesce(d.source_url, d.file_name) AS source,
-        d.file_name, s.title AS section
-        """
+    /// Table rows with their documents and sections (aliases: r table_rows, d documents,
+    /// s sections); queries add WHERE and ORDER BY.
+    static let from = DocumentJoin.from("table_rows", as: "r")
+    static let columns = "r.id, r.document_id, r.message, r.description, r.line, " + DocumentJoin.columns
     static let select = "SELECT \(columns) \(from)"
 }

@@ -1,0 +1,11 @@
+/// The one place rows of a document's content (entries, table rows) meet their document and
+/// section, and the columns every answer shows of those: domain, locale, source (the URL, else
+/// the file name), file name and section title.
+enum DocumentJoin {
+    /// `table` as `alias`, joined to its document (`d`) and section (`s`).
+    static func from(_ table: String, as alias: String) -> String {
+        "FROM \(table) \(alias) JOIN documents d ON d.id = \(alias).document_id LEFT JOIN sections s ON s.id = \(alias).section_id"
+    }
+
+    static let columns = "d.domain, d.locale, coalesce(d.source_url, d.file_name) AS source, d.file_name, s.title AS section"
+}
