@@ -68,7 +68,7 @@ import Testing
         #expect(completions.allSatisfy { $0.hasPrefix(prefix.lowercased()) && $0 == $0.lowercased() })
     }
 
-    @Test func searchWordsHoldTheIndexedWords() throws {
+    @Test func searchTermsHoldTheIndexedWords() throws {
         let words = try Fixtures.builtDatabase.read { try String.fetchAll($0, sql: "SELECT term FROM search_terms") }
         #expect(Set(["withdrawal", "symbol", "capital", "withdraw", "unknown", "request", "余额", "币"]).isSubset(of: Set(words)))
         #expect(words.allSatisfy { $0 == $0.lowercased() })
@@ -88,7 +88,7 @@ import Testing
 
     /// One connection refreshes the words after every fill (the vocabulary table is made once
     /// per connection and then reused): a replaced document's words go, the new ones come.
-    @Test func searchWordsFollowEveryFillOfOneConnection() throws {
+    @Test func searchTermsFollowEveryFillOfOneConnection() throws {
         let queue = try DatabaseQueue()
         try Schema.migrate(queue)
         func page(_ text: String) throws -> ImportedDocument {
