@@ -1,22 +1,22 @@
 import ErrorKBSupport
 
 /// One line of a document, with its 1-based number. Line endings are not part of `text`.
-public struct SourceLine: Sendable, Equatable {
+struct SourceLine: Sendable, Equatable {
     /// 1-based line number in the document.
-    public let number: Int
+    let number: Int
     /// The line as read, without its line ending (NULs removed).
-    public let text: Substring
+    let text: Substring
 
     /// The text without leading and trailing spaces (ASCII, no-break, ideographic) or BOMs.
-    public var trimmed: Substring { text.trimmingWhitespace() }
+    var trimmed: Substring { text.trimmingWhitespace() }
     /// Whether the line is empty or only spaces.
-    public var isBlank: Bool { text.isBlankText }
+    var isBlank: Bool { text.isBlankText }
 }
 
 extension SourceLine {
     /// Splits text at LF, CRLF or a lone CR, as `LineReader` does. A final line ending does not
     /// start a new line.
-    public static func split(_ text: String, firstNumber: Int = 1) -> [SourceLine] {
+    static func split(_ text: String, firstNumber: Int = 1) -> [SourceLine] {
         lines(of: text, at: LineReader.lineRanges(in: Array(text.utf8)), firstNumber: firstNumber)
     }
 
