@@ -9,10 +9,27 @@ enum SourceURLLine {
     /// The URL ends at a space or at `)`, `]` or `>`.
     static func url(in line: Substring) -> String? {
         let text = line.trimmingWhitespace()
-        guard let start = text.range(of: "https://") ?? text.range(of: "http://") else { return nil }
-        let label = text[..<start.lowerBound].drop { ">*_ \t".contains($0) }.lowercased()
-        guard label.hasPrefix("source") || label.hasPrefix("url") || label.hasPrefix("来源") else { return nil }
+        // Most lines are not source lines: the label, at the start, is checked first.
+        let label = text.drop { $0 == ">" || $0 == "*" || $0 == "_" || $0 == " " || $0 == "\t" }
+        guard startsWithLabel(label), let start = text.range(of: "https://") ?? text.range(of: "http://") else { return nil }
         let url = text[start.lowerBound...].prefix { !$0.isWhitespace && $0 != ")" && $0 != "]" && $0 != ">" }
         return String(url)
+    }
+
+    private static let labels: [[UInt8]] = ["source", "url", "来源"].map { Array($0.utf8) }
+
+    /// "source", "url" (any case) or "来源", compared on the first bytes.
+    private static func startsWithLabel(_ text: Substring) -> Bool {
+        let utf8 = text.utf8
+        return labels.contains { label in
+            var index = utf8.startIndex
+            for expected in label {
+                guard index < utf8.endIndex else { return false }
+                let byte = utf8[index]
+                guard ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) == expected else { return false }
+                index = utf8.index(after: index)
+            }
+            return true
+        }
     }
 }

@@ -11,7 +11,7 @@ public struct MessageTemplate: Sendable, Equatable {
     package let segments: [String]
     /// How much literal text the template has: the more, the more specific a fit.
     package var literalLength: Int { utf8Segments.reduce(0) { $0 + $1.count } }
-    private let utf8Segments: [[UInt8]]
+    @usableFromInline let utf8Segments: [[UInt8]]
 
     /// The template of a documented message.
     public init(_ text: String) {
@@ -61,6 +61,7 @@ public struct MessageTemplate: Sendable, Equatable {
     }
 
     /// Where each argument lies in `bytes`, or nil when the template does not fit.
+    @inlinable
     package func matchRanges(bytes: [UInt8]) -> [Range<Int>]? {
         let first = utf8Segments[0], last = utf8Segments[utf8Segments.count - 1]
         guard bytes.count > first.count + last.count,
@@ -71,7 +72,8 @@ public struct MessageTemplate: Sendable, Equatable {
     }
 
     /// Binds each placeholder to the shortest text that lets the rest fit, backtracking if needed.
-    private func bind(_ bytes: [UInt8], _ rest: Range<Int>, segment: Int, into ranges: inout [Range<Int>]) -> Bool {
+    @usableFromInline
+    func bind(_ bytes: [UInt8], _ rest: Range<Int>, segment: Int, into ranges: inout [Range<Int>]) -> Bool {
         if segment == utf8Segments.count - 1 {
             guard !rest.isEmpty else { return false }
             ranges.append(rest)
@@ -89,7 +91,8 @@ public struct MessageTemplate: Sendable, Equatable {
         return false
     }
 
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, before end: Int) -> Int? {
+    @usableFromInline
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, before end: Int) -> Int? {
         guard !needle.isEmpty else { return start < end ? start : nil }
         var i = start
         let first = needle[0]

@@ -127,7 +127,8 @@ package final class LineReader {
             // A CR that ends the chunk may be the first half of a CRLF.
             if bytes[lastEnd] == 0x0D { skipLeadingLF = true }
             carry = Array(bytes[(lastEnd + 1)...])
-            if let block = block(Array(bytes[start...lastEnd])) { return block }
+            bytes.removeLast(bytes.count - lastEnd - 1)
+            if let block = block(bytes, from: start) { return block }
         }
         return nil
     }
@@ -149,25 +150,35 @@ package final class LineReader {
         }
     }
 
-    private func block(_ bytes: [UInt8]) -> Block? {
-        let lines = Self.lineRanges(in: bytes)
+    /// The lines of `bytes` from `start` (what comes before is a BOM or the LF of a split CRLF).
+    private func block(_ bytes: [UInt8], from start: Int = 0) -> Block? {
+        let lines = Self.lineRanges(in: bytes, from: start)
         guard !lines.isEmpty else { return nil }
         defer { lineCount += lines.count }
         return Block(bytes: bytes, lines: lines, firstNumber: lineCount + 1)
     }
 
-    /// Each line's range in `bytes`, line endings (LF, CRLF, a lone CR) excluded. A final line
-    /// ending does not start a new line.
-    package static func lineRanges(in bytes: [UInt8]) -> [Range<Int>] {
+    /// Each line's range in `bytes` from `start`, line endings (LF, CRLF, a lone CR) excluded. A
+    /// final line ending does not start a new line.
+    package static func lineRanges(in bytes: [UInt8], from start: Int = 0) -> [Range<Int>] {
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return [] }
+            guard let base = buffer.baseAddress, start < buffer.count else { return [] }
             var lines: [Range<Int>] = []
-            var start = 0
-            var lf = -1
             let count = buffer.count
+            var start = start
+            // Most input has no CR at all: then each line ends at the next LF.
+            guard memchr(base + start, 0x0D, count - start) != nil else {
+                while start < count {
+                    let lf = memchr(base + start, 0x0A, count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                    lines.append(start..<lf)
+                    start = lf + 1
+                }
+                return lines
+            }
+            var lf = -1
             while start < count {
-                // memchr finds the next LF (kept until passed, so that lines ending at a lone CR do
-                // not scan to it again); a CR before it ends the line earlier (CRLF or lone CR).
+                // The next LF is kept until passed, so that lines ending at a lone CR do not scan to
+                // it again; a CR before it ends the line earlier (CRLF or a lone CR).
                 if lf < start {
                     lf = memchr(base + start, 0x0A, count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
                 }
@@ -176,11 +187,7 @@ package final class LineReader {
                     end = base.distance(to: cr.assumingMemoryBound(to: UInt8.self))
                 }
                 lines.append(start..<end)
-                if end < lf {
-                    start = end + 1 == lf ? lf + 1 : end + 1  // CRLF, or a lone CR
-                } else {
-                    start = lf + 1
-                }
+                start = end < lf && end + 1 != lf ? end + 1 : lf + 1  // a lone CR, else LF or CRLF
             }
             return lines
         }

@@ -30,7 +30,8 @@ extension KB {
         /// Reads a log (a file, or standard input for `-`) line by line, in constant memory.
         private static func forEachLine(of name: String, _ body: (ArraySlice<UInt8>, Int) throws -> Void) throws {
             do {
-                let reader = try LineReader(name == "-" ? .handle(.standardInput) : .file(path: name), fileName: name, hashing: false)
+                // Small chunks: each line is classified while its bytes are still in the cache.
+                let reader = try LineReader(name == "-" ? .handle(.standardInput) : .file(path: name), fileName: name, chunkSize: 1 << 16, hashing: false)
                 var number = 0
                 while let line = reader.nextLine() {
                     number += 1
