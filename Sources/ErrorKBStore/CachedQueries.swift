@@ -4,10 +4,6 @@ import GRDB
 // caches by SQL text. Compiling anew each time cost more than running: SQLite's parser plus
 // GRDB's region tracking (its authorizer sees every column read) were a third of a search.
 extension Database {
-    func cachedRows(_ sql: String, _ arguments: StatementArguments = []) throws -> [Row] {
-        try Row.fetchAll(cachedStatement(sql: sql), arguments: arguments)
-    }
-
     func cachedValues<Value: DatabaseValueConvertible>(_ type: Value.Type, _ sql: String, _ arguments: StatementArguments = []) throws -> [Value] {
         try Value.fetchAll(cachedStatement(sql: sql), arguments: arguments)
     }

@@ -51,7 +51,7 @@ package final class DocumentStore {
     /// Writes a document read into memory. It is known before it is written: one already there
     /// with the same bytes is not written at all.
     package func write(_ document: ImportedDocument) throws {
-        if try db.cachedValue(String.self, "SELECT sha256 FROM documents WHERE identity = ?", [document.identity]) == document.sha256 {
+        if try DocumentRecord.filter(DocumentRecord.Columns.identity == document.identity).fetchOne(db)?.sha256 == document.sha256 {
             return try record(document, .unchanged)
         }
         try settle(document, documentID: writer.write(document))
@@ -79,8 +79,8 @@ package final class DocumentStore {
     /// when its bytes are the same as that one's.
     private func settle(_ document: ImportedDocument, documentID: Int64) throws {
         var action = AddResult.Action.added
-        if let current = try DocumentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM documents WHERE identity = ? AND id <> ?"),
-                                                     arguments: [document.identity, documentID]) {
+        let columns = DocumentRecord.Columns.self
+        if let current = try DocumentRecord.filter(columns.identity == document.identity && columns.id != documentID).fetchOne(db) {
             let unchanged = current.sha256 == document.sha256
             let removed = unchanged ? documentID : current.id
             // Deleting a document cascades through entries and messages, which needs their indexes.

@@ -72,7 +72,7 @@ package struct RecordReader {
 
     /// Every message, in entry and message order, one at a time.
     package func forEachMessage(_ body: (MessageRecord) throws -> Void) throws {
-        let cursor = try MessageRecord.fetchCursor(db.cachedStatement(sql: "SELECT * FROM messages ORDER BY entry_id, ordinal"))
+        let cursor = try MessageRecord.order(MessageRecord.Columns.entryID, MessageRecord.Columns.ordinal).fetchCursor(db)
         while let message = try cursor.next() { try body(message) }
     }
 

@@ -24,7 +24,6 @@ struct DocumentRecord: Codable, Equatable, FetchableRecord, TableRecord {
 
     enum Columns {
         static let id = Column(CodingKeys.id)
-        static let domain = Column(CodingKeys.domain)
         static let identity = Column(CodingKeys.identity)
     }
 }
