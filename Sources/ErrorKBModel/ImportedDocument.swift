@@ -20,6 +20,8 @@ public struct ImportedDocument: Sendable {
     public var messageCount: Int
     /// Message-keyed table rows read.
     public var tableRowCount: Int
+    /// How the bytes came over HTTP (`kb add URL`, `kb update`); nil for a file.
+    public var fetch: FetchState?
 
     package init(fileName: String, origin: DocumentOrigin, sha256: String, size: Int, lineCount: Int, parsed: ParsedDocument,
                  entryCount: Int, messageCount: Int, tableRowCount: Int) {

@@ -40,14 +40,16 @@ public struct ContentSnapshot: Sendable, Equatable {
         }
     }
 
-    /// From a database. Each message is read as its own record: a message may hold a newline
-    /// (a `<br>` in the page), so joining and splitting them again would change them.
-    public init(_ kb: KnowledgeBase) throws {
+    /// From a database, or one document of it (`documentID`, `documents.id`). Each message is
+    /// read as its own record: a message may hold a newline (a `<br>` in the page), so joining and
+    /// splitting them again would change them.
+    public init(_ kb: KnowledgeBase, documentID: Int64? = nil) throws {
         var texts: [Int64: [String]] = [:]
         var entries: [LocatedEntry] = []
         try kb.records { records in
-            try records.forEachMessage { texts[$0.entryID, default: []].append($0.text) }
-            try records.forEachEntry { entries.append($0) }
+            try records.forEachEntry { if documentID == nil || $0.documentID == documentID { entries.append($0) } }
+            let wanted = Set(entries.map(\.id))
+            try records.forEachMessage { if wanted.contains($0.entryID) { texts[$0.entryID, default: []].append($0.text) } }
         }
         for entry in entries {
             add(Key(domain: entry.domain, locale: entry.locale), code: entry.code, name: entry.name, messages: texts[entry.id] ?? [])

@@ -32,6 +32,11 @@ public struct DocumentDiff: Sendable, Equatable {
     /// Counts per kind of change.
     public var summary: [Change.Kind: Int] { changes.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 } }
 
+    /// Changes already worked out (one page's, as `kb update` keeps them).
+    public init(changes: [Change]) {
+        self.changes = changes
+    }
+
     /// Compares two snapshots: markup is already gone, so only content differs.
     public init(old: ContentSnapshot, new: ContentSnapshot) {
         var changes: [Change] = []

@@ -18,10 +18,14 @@ extension KnowledgeBase {
     }
 
     /// Writes the documents `fill` writes into the existing database at `path`, as a new file
-    /// renamed over it. Refuses what is not a current ErrorKB database.
+    /// renamed over it. Refuses what is not an ErrorKB database; one of an older schema that the
+    /// migrations lead from (version 7 on) is brought up to date in the new file, its history kept.
     package static func add(to path: String, _ fill: (DocumentStore) throws -> Void) throws {
-        _ = try open(path: path)
+        do {
+            _ = try open(path: path)
+        } catch KnowledgeBaseError.olderSchema(_, let found, _) where found >= Schema.firstMigratedVersion {}
         try rewrite(path, startingFrom: path) { queue in
+            try Schema.migrate(queue)
             try queue.write { db in
                 let store = try DocumentStore(db)
                 try fill(store)

@@ -50,8 +50,14 @@ package final class DocumentStore {
 
     /// Writes a document read into memory. It is known before it is written: one already there
     /// with the same bytes is not written at all.
+    /// A download of the same bytes with other validators records them, so that the next
+    /// `kb update` can ask with a conditional request.
     package func write(_ document: ImportedDocument) throws {
-        if try DocumentRecord.filter(DocumentRecord.Columns.identity == document.identity).fetchOne(db)?.sha256 == document.sha256 {
+        if let current = try DocumentRecord.filter(DocumentRecord.Columns.identity == document.identity).fetchOne(db),
+           current.sha256 == document.sha256 {
+            if let fetch = document.fetch, fetch.etag != current.etag || fetch.lastModified != current.lastModified {
+                try writer.record(fetch, documentID: current.id)
+            }
             return try record(document, .unchanged)
         }
         try settle(document, documentID: writer.write(document))

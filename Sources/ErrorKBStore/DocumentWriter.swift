@@ -8,6 +8,7 @@ import GRDB
 package final class DocumentWriter: DocumentSink {
     let db: Database
     private let insertDocument, completeDocument, insertVersion, insertSection, insertEntry, insertMessage, insertPlaceholder: BulkStatement
+    private let recordFetch: BulkStatement
     private let insertRelation, insertMention, insertTableRow, insertTableRowCode, insertIndexRow, insertLineKind, insertSpan: BulkStatement
     private var documentID: Int64 = 0
     private var sectionIDs: [Int64] = []
@@ -26,10 +27,11 @@ package final class DocumentWriter: DocumentSink {
                                  size = ?, line_count = ?, identity = ?
             WHERE id = ?
             """)
+        recordFetch = try BulkStatement(db, sql: "UPDATE documents SET etag = ?, last_modified = ?, fetched_at = ? WHERE id = ?")
         insertVersion = try BulkStatement(db, sql: """
             INSERT INTO document_versions (identity, version, domain, locale, source_url, file_name, sha256, size, line_count,
-                                           entries, messages, document_id)
-            VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM document_versions WHERE identity = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                                           entries, messages, document_id, fetched_at)
+            VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM document_versions WHERE identity = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             """)
         insertSection = try BulkStatement(db, sql: "INSERT INTO sections (document_id, ordinal, title, range_label, line) VALUES (?, ?, ?, ?, ?)")
         insertEntry = try BulkStatement(db, sql: "INSERT INTO entries (document_id, section_id, ordinal, code, name, line) VALUES (?, ?, ?, ?, ?, ?)")
@@ -77,7 +79,17 @@ package final class DocumentWriter: DocumentSink {
         completeDocument.bind(10, document.identity)
         completeDocument.bind(11, documentID)
         try completeDocument.run()
+        if let fetch = document.fetch { try record(fetch, documentID: documentID) }
         try writeLines(parsed, documentID: documentID)
+    }
+
+    /// Records how a document's bytes came over HTTP (its validators and download time).
+    func record(_ fetch: FetchState, documentID: Int64) throws {
+        recordFetch.bind(1, fetch.etag)
+        recordFetch.bind(2, fetch.lastModified)
+        recordFetch.bind(3, fetch.fetchedAt)
+        recordFetch.bind(4, documentID)
+        try recordFetch.run()
     }
 
     /// Records the document as the current version of its identity.
@@ -91,6 +103,7 @@ package final class DocumentWriter: DocumentSink {
         insertVersion.bind(9, document.entryCount)
         insertVersion.bind(10, document.messageCount)
         insertVersion.bind(11, documentID)
+        insertVersion.bind(12, document.fetch?.fetchedAt)
         try insertVersion.run()
     }
 

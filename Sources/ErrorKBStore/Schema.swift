@@ -13,6 +13,10 @@ public enum Schema {
     /// highest version the schema files state.
     public static let version: Int = files.compactMap { statedVersion(in: $0.sql) }.max() ?? 0
 
+    /// The oldest version a file can be migrated from: the version `errorkb.sql` creates (each
+    /// file after it migrates). Files older than that were made before the migrator; rebuild them.
+    package static let firstMigratedVersion: Int = files.first.flatMap { statedVersion(in: $0.sql) } ?? version
+
     /// The schema's SQL files, in file name order, decoded once: every read command checks the
     /// schema version.
     package static let files: [(fileName: String, sql: String)] =
