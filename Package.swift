@@ -11,7 +11,8 @@ import PackageDescription
 //   ErrorKBQuery     search, lookup, match, classify, diff, over records     → Store
 //   ErrorKBBuild     the build pipeline from importer to store, the seed     → Import, Store
 //   ErrorKB          what a Swift user imports: all of the above
-//   kb               the command line                                        → ErrorKB, ArgumentParser
+//   ErrorKBFetch     kb add URL and kb update: pages from the network        → Build, Query, CCurlLoader
+//   kb               the command line                                        → ErrorKB, ErrorKBFetch, ArgumentParser
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 
 let package = Package(
@@ -49,11 +50,16 @@ let package = Package(
             plugins: [.plugin(name: "EmbedFiles")]
         ),
         .target(name: "ErrorKB", dependencies: ["ErrorKBModel", "ErrorKBImport", "ErrorKBStore", "ErrorKBQuery", "ErrorKBBuild"]),
+        // Fetching pages (kb add URL, kb update), over the system's libcurl, which CCurlLoader
+        // loads with dlopen on the first request: nothing is linked, so the commands that do not
+        // fetch do not load it, and a lone kb runs where it is absent.
+        .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(name: "ErrorKBFetch", dependencies: ["ErrorKBBuild", "ErrorKBQuery", "ErrorKBImport", "ErrorKBStore", "ErrorKBModel", "CCurlLoader"]),
         // The `kb` command line tool: a thin layer over ErrorKB.
         .executableTarget(
             name: "kb",
             dependencies: [
-                "ErrorKB", "ErrorKBSupport",
+                "ErrorKB", "ErrorKBFetch", "ErrorKBSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "ErrorKBTests",
             dependencies: ["ErrorKBSupport", "ErrorKBModel", "ErrorKBImport", "ErrorKBStore", "ErrorKBQuery", "ErrorKBBuild",
-                           "ErrorKBFuzzHarness", grdb]
+                           "ErrorKBFetch", "ErrorKBFuzzHarness", grdb]
         ),
     ]
 )
