@@ -1,5 +1,6 @@
 import ArgumentParser
 import ErrorKB
+import ErrorKBFetch
 import ErrorKBSupport
 import Foundation
 
@@ -36,6 +37,12 @@ enum Diagnostics {
             fail(error.description, status: 3)
         } catch let error as AtomicFile.Failure {
             fail(error.description, status: 3)
+        } catch let error as FetchError {
+            fail(error.description, status: 3)
+        } catch let failure as KnowledgeBaseUpdater.Failure {
+            for error in failure.errors { note("\(error)") }
+            let pages = failure.errors.count == 1 ? "1 page" : "\(failure.errors.count) pages"
+            fail("\(pages) could not be fetched; nothing was written (--keep-going writes the others)", status: 3)
         } catch {
             if root.exitCode(for: error) == .validationFailure {
                 fail(root.fullMessage(for: error), status: 2)

@@ -11,7 +11,7 @@ struct KB: ParsableCommand {
             Exit status: 0 found, 1 nothing found, 2 usage error, 3 data or database error.
             """,
         version: Release.version,
-        subcommands: [Search.self, Show.self, Match.self, Classify.self, Build.self, Add.self, Export.self, Diff.self,
+        subcommands: [Search.self, Show.self, Match.self, Classify.self, Build.self, Add.self, Update.self, Export.self, Diff.self,
                       Duplicates.self, Statistics.self]
     )
 }

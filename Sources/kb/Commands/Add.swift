@@ -1,28 +1,40 @@
 import ArgumentParser
 import ErrorKB
+import ErrorKBFetch
 
 extension KB {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Import documents into an existing database, replacing older versions.",
-            discussion: "A document replaces the one with the same domain, locale and source URL (or, without a URL, the same file name; --source gives one). Every version stays in the document_versions table. The file is rewritten beside itself and renamed into place, so a failure leaves it as it was.")
+            abstract: "Import documents (files or page URLs) into an existing database, replacing older versions.",
+            discussion: """
+                A document replaces the one with the same domain, locale and source URL (or, without a URL, the same file name; \
+                --source gives one). Every version stays in the document_versions table. An http(s) URL is fetched (at most \
+                16 MiB, --timeout seconds, 5 redirects) and is the page's source URL, so kb update fetches it again; its \
+                domain and locale come from the URL unless --domain/--locale say. The file is rewritten beside itself and \
+                renamed into place, so a failure leaves it as it was.
+                """)
 
-        @Argument(help: "Documents to import.")
+        @Argument(help: "Documents to import: files, or http(s) URLs of pages.")
         var documents: [String]
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var origin: DocumentOptions
+        @OptionGroup var fetch: FetchOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
             if documents.isEmpty { throw ValidationError("give at least one document") }
             if database.path == nil { throw ValidationError("give --db PATH (or set KB_DB)") }
+            if origin.source != nil, documents.contains(where: Mirror.isHTTP) {
+                throw ValidationError("--source names a file's page; a URL is its own source")
+            }
             try output.refuseCSV(for: "add")
         }
 
         func run() throws {
-            let imported = try documents.map(origin.importFile)
+            // Every page is fetched and read before the file is touched.
+            let imported = try documents.map { Mirror.isHTTP($0) ? try origin.importPage($0, fetcher: fetch.fetcher) : try origin.importFile($0) }
             let results = try KnowledgeBaseBuilder.add(imported, to: database.path!)
             for document in imported {
                 for warning in document.parsed.warnings { Diagnostics.note(file: document.fileName, line: warning.line, warning.message) }

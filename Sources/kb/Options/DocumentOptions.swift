@@ -1,5 +1,6 @@
 import ArgumentParser
 import ErrorKB
+import ErrorKBFetch
 import Foundation
 
 /// How a command that reads documents (build, add, diff) learns each one's domain, locale and
@@ -36,6 +37,16 @@ struct DocumentOptions: ParsableArguments {
     func importFile(_ path: String) throws -> ImportedDocument {
         let (domain, locale) = try origin(of: path)
         return try DocumentImporter.importFile(at: path, domain: domain, locale: locale, source: source)
+    }
+
+    /// Fetches a page and imports it with the flags that apply to it (`--origin` globs match the
+    /// URL's last path component).
+    func importPage(_ url: String, fetcher: PageFetcher) throws -> ImportedDocument {
+        let (domain, locale) = try origin(of: url)
+        guard case .page(let document) = try fetcher.fetch(url, domain: domain, locale: locale) else {
+            preconditionFailure("an unconditional fetch is never 'not modified'")
+        }
+        return document
     }
 
     /// A file for `kb build` to stream, with the flags that apply to it.

@@ -1,4 +1,5 @@
 import ErrorKB
+import ErrorKBFetch
 import Foundation
 
 /// Results as JSON: one document per result, keys sorted, pretty-printed.
@@ -12,6 +13,7 @@ struct JSONRenderer: Renderer, SummaryRenderer {
     func render(_ stats: Stats) throws { try write(stats) }
     func render(_ summary: BuildSummary, writtenTo path: String) throws { try write(summary) }
     func render(_ results: [AddResult]) throws { try write(results) }
+    func render(_ results: [UpdateResult]) throws { try write(results) }
 
     private func write(_ value: some Encodable) throws {
         let encoder = JSONEncoder()

@@ -1,4 +1,5 @@
 import ErrorKB
+import ErrorKBFetch
 
 /// Writes a read command's result to standard output in one output format; each format is a
 /// renderer of its own (TableRenderer, JSONRenderer, CSVRenderer).
@@ -16,6 +17,7 @@ protocol Renderer {
 protocol SummaryRenderer {
     func render(_ summary: BuildSummary, writtenTo path: String) throws
     func render(_ results: [AddResult]) throws
+    func render(_ results: [UpdateResult]) throws
 }
 
 extension Stats {

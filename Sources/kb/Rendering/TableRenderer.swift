@@ -1,4 +1,5 @@
 import ErrorKB
+import ErrorKBFetch
 
 /// Results as text for people at a terminal.
 struct TableRenderer: Renderer, SummaryRenderer {
@@ -69,8 +70,13 @@ struct TableRenderer: Renderer, SummaryRenderer {
     }
 
     func render(_ diff: DocumentDiff) throws {
+        print(Self.lines(diff).joined(separator: "\n"))
+    }
+
+    /// A diff as `kb diff` prints it: the counts per kind, then each change (kb update indents it under its page).
+    static func lines(_ diff: DocumentDiff) -> [String] {
         let summary = DocumentDiff.Change.Kind.allCases.compactMap { kind in diff.summary[kind].map { "\($0) \(kind.rawValue)" } }
-        print(summary.isEmpty ? "no changes" : summary.joined(separator: ", "))
+        var lines = [summary.isEmpty ? "no changes" : summary.joined(separator: ", ")]
         for change in diff.changes {
             var line = "\(change.kind.rawValue)  \(change.domain) · \(change.locale)  \(change.code) \(change.name ?? "")"
             switch change.kind {
@@ -79,8 +85,9 @@ struct TableRenderer: Renderer, SummaryRenderer {
             case .messageAdded, .codeAdded: line += change.new.map { "\n    + " + $0.replacingOccurrences(of: "\n", with: "\n    + ") } ?? ""
             case .messageRemoved, .codeRemoved: line += change.old.map { "\n    - " + $0.replacingOccurrences(of: "\n", with: "\n    - ") } ?? ""
             }
-            print(line)
+            lines.append(line)
         }
+        return lines
     }
 
     func render(_ rows: [DuplicateRow]) throws {
@@ -105,6 +112,18 @@ struct TableRenderer: Renderer, SummaryRenderer {
               duplicate groups  \(summary.duplicateGroups.values.reduce(0, +)) (\(groups))
               unexplained lines \(summary.unexplained.count)
             """)
+    }
+
+    /// One line per page; under a replaced page, its changes as `kb diff` prints them.
+    func render(_ results: [UpdateResult]) throws {
+        for result in results {
+            let version = result.version.map { "  version \($0)" } ?? ""
+            print("\(result.action.rawValue)  \(result.source)  \(result.domain) · \(result.locale)\(version)")
+            if result.action == .replaced {
+                let lines = Self.lines(DocumentDiff(changes: result.changes))
+                print(lines.map { "    " + $0.replacingOccurrences(of: "\n", with: "\n    ") }.joined(separator: "\n"))
+            }
+        }
     }
 
     func render(_ results: [AddResult]) throws {
