@@ -13,6 +13,7 @@ import Testing
         "ErrorKBStore": ["ErrorKBModel", "ErrorKBSupport"],
         "ErrorKBQuery": ["ErrorKBStore", "ErrorKBModel", "ErrorKBSupport"],
         "ErrorKBBuild": ["ErrorKBImport", "ErrorKBStore", "ErrorKBModel", "ErrorKBSupport"],
+        "ErrorKBFetch": ["ErrorKBBuild", "ErrorKBQuery", "ErrorKBImport", "ErrorKBStore", "ErrorKBModel", "ErrorKBSupport"],
     ]
 
     static let sources = Fixtures.packageRoot.appendingPathComponent("Sources")
