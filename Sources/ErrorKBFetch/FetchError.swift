@@ -32,6 +32,12 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
     /// Anything else libcurl reports (TLS, protocol), in its words.
     case failed(Location, detail: String)
 
+    /// Whether libcurl could not be loaded (no page can be fetched).
+    public var isClientUnavailable: Bool {
+        if case .clientUnavailable = self { return true }
+        return false
+    }
+
     /// The message `kb` prints.
     public var description: String {
         switch self {

@@ -42,6 +42,8 @@ public enum KnowledgeBaseUpdater {
                     let validatorsChanged = document.fetch?.etag != stored.fetch?.etag || document.fetch?.lastModified != stored.fetch?.lastModified
                     if result.action == .replaced || validatorsChanged { fetched.append((results.count, document)) }
                 }
+            } catch let error as FetchError where error.isClientUnavailable {
+                throw error  // no page can be fetched: say so once
             } catch {
                 errors.append(error)
                 result.action = .failed
