@@ -22,7 +22,7 @@ final class PageServer {
         let portFile = root.appendingPathComponent("port.txt").path
         pid = TestProcess.start("/usr/bin/env", ["python3", Self.script.path, root.path], environment: ProcessInfo.processInfo.environment,
                                 stdout: portFile, stderr: root.appendingPathComponent("server.err").path)
-        for _ in 0..<500 {
+        for _ in 0..<3000 {  // up to 30 s on a busy machine
             let ports = ((try? String(contentsOfFile: portFile, encoding: .utf8)) ?? "").split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
             if ports.count == 2 {
                 (port, refusedPort) = (ports[0], ports[1])
