@@ -100,8 +100,8 @@ enum DatabaseCheck {
 
     /// A markdown page in the seed's style with `sections × perSection` entries, in a domain of
     /// its own ("generated"), whose codes overlap the seed's (-1000, -1121, …) as other products do.
-    static func generatedDocument(sections: Int, perSection: Int) -> Data {
-        var text = "---\nurl: https://example.com/docs/en/generated/error-code\n---\n\n# Generated error codes\n\n"
+    static func generatedDocument(sections: Int, perSection: Int, domain: String = "generated") -> Data {
+        var text = "---\nurl: https://example.com/docs/en/\(domain)/error-code\n---\n\n# Generated error codes\n\n"
         for section in 1...sections {
             text += "## \(section)xxx - Generated section \(section)\n\n"
             for index in 0..<perSection {

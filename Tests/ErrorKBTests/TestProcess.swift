@@ -49,12 +49,29 @@ enum TestProcess {
         run((executable ?? kbBinary).path, arguments, environment: environment(home: home, extra), stdin: stdin, timeout: timeout)
     }
 
+    /// Runs `kb` with arguments given as bytes (file names that are not UTF-8), and with any of
+    /// standard input, output and error closed (`closed`: 0, 1, 2) instead of on files.
+    static func kb(bytes arguments: [[UInt8]], home: String? = nil, closed: Set<Int32> = [], stdin: String? = nil,
+                   environment extra: [String: String] = [:], timeout: Double = 120) -> Result {
+        run(kbBinary.path, bytes: arguments, environment: environment(home: home, extra), stdin: stdin, closed: closed, timeout: timeout)
+    }
+
+    /// Runs a shell command line with `sh -c` (pipelines, `ulimit`, redirections); `$KB` is the kb binary.
+    static func shell(_ script: String, home: String? = nil, timeout: Double = 120) -> Result {
+        run("/bin/sh", ["-c", script], environment: environment(home: home, ["KB": kbBinary.path]), timeout: timeout)
+    }
+
     /// Runs a program found on PATH (python3, sqlite3) with the arguments.
     static func tool(_ name: String, _ arguments: [String], timeout: Double = 120) -> Result {
         run("/usr/bin/env", [name] + arguments, environment: ProcessInfo.processInfo.environment, timeout: timeout)
     }
 
     static func run(_ executable: String, _ arguments: [String], environment: [String: String], stdin: String? = nil, timeout: Double) -> Result {
+        run(executable, bytes: arguments.map { Array($0.utf8) }, environment: environment, stdin: stdin, closed: [], timeout: timeout)
+    }
+
+    static func run(_ executable: String, bytes arguments: [[UInt8]], environment: [String: String], stdin: String? = nil,
+                    closed: Set<Int32>, timeout: Double) -> Result {
         let files = FileManager.default.temporaryDirectory.appendingPathComponent("errorkb-spawn-\(UUID().uuidString)").path
         let stdinPath = stdin == nil ? "/dev/null" : files + ".in", stdoutPath = files + ".out", stderrPath = files + ".err"
         defer {
@@ -64,7 +81,8 @@ enum TestProcess {
         }
         if let stdin { _ = FileManager.default.createFile(atPath: stdinPath, contents: Data(stdin.utf8)) }
         let began = Date()
-        guard let pid = start(executable, arguments, environment: environment, stdin: stdinPath, stdout: stdoutPath, stderr: stderrPath) else {
+        guard let pid = start(executable, bytes: arguments, environment: environment, stdin: stdinPath, stdout: stdoutPath, stderr: stderrPath,
+                              closed: closed) else {
             return Result(status: nil, signal: nil, timedOut: false, stdout: "", stderr: "cannot spawn \(executable): \(String(cString: strerror(errno)))", seconds: 0)
         }
         let waited = wait(pid, timeout: timeout)
@@ -73,30 +91,89 @@ enum TestProcess {
                       stdout: read(stdoutPath), stderr: read(stderrPath), seconds: Date().timeIntervalSince(began))
     }
 
+    /// A `kb` started and not yet waited for: its output goes to files read when it is waited for.
+    struct Running {
+        let pid: pid_t
+        let stdoutPath: String
+        let stderrPath: String
+        let began: Date
+
+        /// Waits for the process (killing it at the timeout) and reads its output.
+        func wait(timeout: Double = 120) -> Result {
+            let waited = TestProcess.wait(pid, timeout: timeout)
+            let read = { (path: String) in (try? Data(contentsOf: URL(fileURLWithPath: path))).map { String(decoding: $0, as: UTF8.self) } ?? "" }
+            defer {
+                unlink(stdoutPath)
+                unlink(stderrPath)
+            }
+            return Result(status: waited.status, signal: waited.signal, timedOut: waited.timedOut,
+                          stdout: read(stdoutPath), stderr: read(stderrPath), seconds: Date().timeIntervalSince(began))
+        }
+
+        /// Sends a signal, without waiting.
+        func signal(_ number: Int32) { Glibc.kill(pid, number) }
+    }
+
+    /// Starts `kb` with the arguments and returns at once.
+    static func spawn(_ arguments: [String], home: String? = nil, environment extra: [String: String] = [:]) -> Running? {
+        let files = FileManager.default.temporaryDirectory.appendingPathComponent("errorkb-spawn-\(UUID().uuidString)").path
+        guard let pid = start(kbBinary.path, arguments, environment: environment(home: home, extra), stdout: files + ".out", stderr: files + ".err") else {
+            return nil
+        }
+        return Running(pid: pid, stdoutPath: files + ".out", stderrPath: files + ".err", began: Date())
+    }
+
     /// Starts a process with stdin, stdout and stderr on the given files.
     static func start(_ executable: String, _ arguments: [String], environment: [String: String],
                       stdin: String = "/dev/null", stdout: String = "/dev/null", stderr: String = "/dev/null") -> pid_t? {
+        start(executable, bytes: arguments.map { Array($0.utf8) }, environment: environment, stdin: stdin, stdout: stdout, stderr: stderr)
+    }
+
+    /// Starts a process with arguments given as bytes; the descriptors in `closed` are closed in it.
+    static func start(_ executable: String, bytes arguments: [[UInt8]], environment: [String: String],
+                      stdin: String = "/dev/null", stdout: String = "/dev/null", stderr: String = "/dev/null",
+                      closed: Set<Int32> = []) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        for (fd, path, flags) in [(Int32(0), stdin, O_RDONLY), (1, stdout, O_WRONLY | O_CREAT | O_TRUNC), (2, stderr, O_WRONLY | O_CREAT | O_TRUNC)] {
+            if closed.contains(fd) {
+                posix_spawn_file_actions_addclose(&actions, fd)
+            } else {
+                posix_spawn_file_actions_addopen(&actions, fd, path, flags, 0o644)
+            }
+        }
         // Nothing else the test process has open reaches the child: a file another test is
         // writing (a copy of kb) would stay open for writing, and exec it would fail (ETXTBSY).
         _ = addCloseFrom?(&actions, 3)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = ([Array(executable.utf8)] + arguments).map { bytes in
+            let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+            for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+            copy[bytes.count] = 0
+            return copy
+        } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
+            argv.forEach { $0?.deallocate() }
             envp.forEach { free($0) }
         }
+        // Signals as a shell would leave them: none blocked, none ignored (the test runner may
+        // ignore some, and a child inherits that).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var all = sigset_t(), none = sigset_t()
+        sigfillset(&all)
+        sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
-        var result = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        var result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         // A child that another thread spawned before closefrom took effect may still hold it open.
         for _ in 0..<50 where result == ETXTBSY {
             usleep(100_000)
-            result = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+            result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         }
         guard result == 0 else {
             errno = result
