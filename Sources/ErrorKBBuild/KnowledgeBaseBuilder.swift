@@ -1,6 +1,7 @@
 import ErrorKBImport
 import ErrorKBModel
 import ErrorKBStore
+import ErrorKBSupport
 
 /// A document to import: already read into memory, or a file that is streamed into the database.
 public enum DocumentInput: Sendable {
@@ -20,14 +21,30 @@ public enum KnowledgeBaseBuilder {
     }
 
     /// Builds a new file from documents and files; files are read as they are written, so
-    /// memory does not grow with them. Throws `KnowledgeBaseError` or `ImportError`.
-    public static func build(_ inputs: [DocumentInput], to path: String) throws -> BuildSummary {
+    /// memory does not grow with them. With `datasetteMetadata`, Datasette's metadata for the file
+    /// is written there too; both are renamed into place only when both are complete. The target
+    /// must be absent, empty or an ErrorKB database, unless `force`; it is never one of the
+    /// input files. Throws `KnowledgeBaseError` or `ImportError`.
+    public static func build(_ inputs: [DocumentInput], to path: String, datasetteMetadata: String? = nil,
+                             force: Bool = false) throws -> BuildSummary {
+        let files = inputs.compactMap { input -> String? in
+            if case .file(let path, _, _, _) = input { return path }
+            return nil
+        }
+        let database = try DatabaseWrite(newDatabase: path, force: force, inputs: files, companions: datasetteMetadata.map { [$0] } ?? [])
         var results: [(result: AddResult, document: ImportedDocument)] = []
-        let groups = try KnowledgeBase.build(to: path) { store in
+        let groups = try database.build { store in
             for input in inputs { try write(input, to: store) }
             results = store.results
         }
-        return BuildSummary(results: results, duplicateGroups: groups)
+        let summary = BuildSummary(results: results, duplicateGroups: groups)
+        if datasetteMetadata != nil {
+            let name = SystemPath.display(SystemPath.lastComponent(path)).split(separator: ".", omittingEmptySubsequences: false)
+            let databaseName = name.count > 1 ? name.dropLast().joined(separator: ".") : name.joined()
+            try database.stage(companion: 0, try DataDictionary.embedded.datasetteMetadata(databaseName: databaseName, sources: summary.sources))
+        }
+        try database.commit()
+        return summary
     }
 
     /// Imports documents into an existing database. A document with the identity of one already

@@ -28,18 +28,15 @@ public enum DocumentImporter {
         return document
     }
 
-    /// Fails unless `path` is a regular file that can be opened.
+    /// Fails unless `path` names a regular file (through any symlinks): a directory, a FIFO or a
+    /// device is refused without being opened, so nothing blocks.
     package static func checkReadable(_ path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ImportError.unreadable(file: path, reason: "no such file")
+        let status: FileStatus?
+        do { status = try FileStatus.of(path) } catch let failure as FileStatus.Failure {
+            throw ImportError.unreadable(file: path, reason: failure.reason)
         }
-        if isDirectory.boolValue { throw ImportError.unreadable(file: path, reason: "it is a directory") }
-        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
-        if type != .typeRegular { throw ImportError.unreadable(file: path, reason: "not a regular file") }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw ImportError.unreadable(file: path, reason: String(cString: strerror(EACCES)))
-        }
+        guard let status else { throw ImportError.unreadable(file: path, reason: "no such file") }
+        if status.kind != .regular { throw ImportError.unreadable(file: path, reason: "it is \(status.kind.noun), not a regular file") }
     }
 
     /// Reads a document line by line, handing entries, mentions and table rows to `sink` as each
@@ -74,7 +71,7 @@ public enum DocumentImporter {
             throw ImportError.unknownOrigin(file: fileName, missing: missing)
         }
         return ImportedDocument(
-            fileName: (fileName as NSString).lastPathComponent,
+            fileName: SystemPath.display(SystemPath.lastComponent(fileName)),
             origin: DocumentOrigin(domain: resolvedDomain, locale: resolvedLocale),
             sha256: reader.sha256(), size: reader.size, lineCount: reader.lineCount, parsed: parsed,
             entryCount: counts.entries, messageCount: counts.messages, tableRowCount: counts.rows)

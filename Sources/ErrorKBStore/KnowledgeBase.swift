@@ -1,3 +1,4 @@
+import ErrorKBSupport
 import Foundation
 import GRDB
 
@@ -17,12 +18,20 @@ public struct KnowledgeBase: Sendable {
         self.unguardedReads = unguardedReads
     }
 
-    /// Opens an existing database read-only: nothing is ever written beside it.
+    /// Opens an existing database read-only. Nothing is ever written beside it: a file that
+    /// cannot be read without writing (a hot journal to roll back, a write-ahead log with no
+    /// `-shm`) is refused with what to do (see `SQLiteFile.readerName`). What is not a regular
+    /// file (a directory, a FIFO) is refused before it is opened, so nothing blocks.
     public static func open(path: String) throws -> KnowledgeBase {
-        guard FileManager.default.fileExists(atPath: path) else { throw KnowledgeBaseError.missing(path: path) }
+        let status: FileStatus?
+        do { status = try FileStatus.of(path) } catch let failure as FileStatus.Failure {
+            throw KnowledgeBaseError.unreadable(path: path, reason: failure.reason)
+        }
+        guard let status else { throw KnowledgeBaseError.missing(path: path) }
+        guard status.kind == .regular else { throw KnowledgeBaseError.notAFile(path: path, what: status.kind.noun) }
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: makeConfiguration(.readOnly))
+            queue = try DatabaseQueue(path: SQLiteFile.readerName(path), configuration: makeConfiguration(.readOnly))
             try verify(queue, path: path)
         } catch let error as DatabaseError {
             throw classify(error, path: path)
@@ -30,10 +39,12 @@ public struct KnowledgeBase: Sendable {
         return KnowledgeBase(reader: queue, path: path)
     }
 
-    /// Checks the file is an ErrorKB database this binary can read.
+    /// Checks the file is an ErrorKB database this binary can read, with every table and view of
+    /// the schema (one that was dropped is named, rather than failing later as "no such table").
     private static func verify(_ reader: some DatabaseReader, path: String) throws {
-        let (applicationID, version) = try reader.read { db in
-            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+        let (applicationID, version, names) = try reader.read { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+             Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND typeof(name) = 'text'")))
         }
         guard applicationID == Schema.applicationID else { throw KnowledgeBaseError.notAKnowledgeBase(path: path) }
         if version > Schema.version {
@@ -42,14 +53,23 @@ public struct KnowledgeBase: Sendable {
         if version < Schema.version {
             throw KnowledgeBaseError.olderSchema(path: path, found: version, supported: Schema.version)
         }
-        let hasIndex = try reader.read { db in try db.tableExists("search_index") }
-        if !hasIndex { throw KnowledgeBaseError.corrupt(path: path, detail: "its search index is missing") }
+        let missing = Schema.tablesAndViews.subtracting(names).sorted()
+        if !missing.isEmpty {
+            let what = missing == ["search_index"] ? "its search index is missing (table search_index)"
+                : missing.count == 1 ? "table \(missing[0]) is missing" : "tables \(missing.joined(separator: ", ")) are missing"
+            throw KnowledgeBaseError.corrupt(path: path, detail: what + "; rebuild it with kb build")
+        }
     }
 
     static func classify(_ error: DatabaseError, path: String) -> KnowledgeBaseError {
-        switch error.resultCode {
-        case .SQLITE_NOTADB: return .notAKnowledgeBase(path: path)
-        case .SQLITE_CORRUPT: return .corrupt(path: path, detail: error.message ?? "corrupt")
+        switch (error.resultCode, error.extendedResultCode.rawValue) {
+        case (.SQLITE_NOTADB, _): return .notAKnowledgeBase(path: path)
+        case (_, 776): return .interruptedWrite(path: path)  // SQLITE_READONLY_ROLLBACK: a hot journal
+        case (.SQLITE_CANTOPEN, _), (.SQLITE_IOERR, _):
+            // What the system says is clearer than SQLite's "unable to open database file".
+            let reason = error.resultCode == .SQLITE_CANTOPEN ? "cannot open it" : (error.message ?? "input/output error")
+            return .unreadable(path: path, reason: reason)
+        case (.SQLITE_CORRUPT, _): return .corrupt(path: path, detail: error.message ?? "corrupt")
         default: return .corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
         }
     }

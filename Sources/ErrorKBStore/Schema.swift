@@ -29,6 +29,22 @@ public enum Schema {
         return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }()
 
+    /// The names of the tables and views the schema creates (not FTS5's own tables), which every
+    /// ErrorKB database must have.
+    package static let tablesAndViews: Set<String> = {
+        var names: Set<String> = []
+        for file in files {
+            for line in file.sql.split(separator: "\n") where line.hasPrefix("CREATE ") {
+                let words = line.split(separator: " ")
+                guard let kind = words.firstIndex(where: { $0 == "TABLE" || $0 == "VIEW" }), kind + 1 < words.count else { continue }
+                var name = words[kind + 1]
+                if name == "IF", kind + 4 < words.count { name = words[kind + 4] }
+                names.insert(String(name.prefix { $0.isLetter || $0.isNumber || $0 == "_" }))
+            }
+        }
+        return names
+    }()
+
     /// A file of `schema/` that is not SQL, such as the data dictionary.
     static func document(named name: String) -> String? {
         EmbeddedFiles.files(in: "schema").first { $0.fileName == name }.map { String(decoding: $0.data, as: UTF8.self) }

@@ -1,11 +1,15 @@
 import Foundation
 
-/// Where bytes come from: memory (the seed corpus, tests), a file read in chunks, or a handle
-/// already open (standard input).
+/// Where bytes come from: memory (the seed corpus, tests), a regular file read in chunks, a
+/// stream named by a path (a FIFO, `/dev/stdin`, a process substitution's `/dev/fd/63`), or a
+/// descriptor already open (standard input).
 package enum ByteSource: @unchecked Sendable {
     case memory(Data)
+    /// A regular file: anything else (a FIFO, a device) is refused before it can block.
     case file(path: String)
-    case handle(FileHandle)
+    /// Anything that can be read but a directory; opening a FIFO waits for its writer.
+    case stream(path: String)
+    case descriptor(Int32)
 }
 
 /// The project's one line reader, for documents and logs alike. Reads its source a chunk at a
@@ -34,7 +38,9 @@ package final class LineReader {
     /// The input's name, for messages.
     package let fileName: String
     private let chunkSize: Int
-    private var handle: FileHandle?
+    /// The descriptor read from, and whether this reader opened it (and so closes it).
+    private var descriptor: Int32 = -1
+    private var ownsDescriptor = false
     private var pending: Data?
     private var carry: [UInt8] = []
     private var skipLeadingLF = false
@@ -61,16 +67,22 @@ package final class LineReader {
         case .memory(let data):
             pending = data
         case .file(let path):
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw Failure(path: path, reason: String(cString: strerror(errno)))
-            }
-            self.handle = handle
-        case .handle(let handle):
-            self.handle = handle
+            try open(path, regularOnly: true)
+        case .stream(let path):
+            try open(path, regularOnly: false)
+        case .descriptor(let fd):
+            descriptor = fd
         }
     }
 
-    deinit { try? handle?.close() }
+    deinit { if ownsDescriptor { close(descriptor) } }
+
+    private func open(_ path: String, regularOnly: Bool) throws {
+        do { descriptor = try SystemFile.openForReading(path, regularOnly: regularOnly) } catch let failure as FileStatus.Failure {
+            throw Failure(path: path, reason: failure.reason)
+        }
+        ownsDescriptor = true
+    }
 
     /// The hex SHA-256 of every byte read (of nothing when not hashing); call after the last line.
     package func sha256() -> String {
@@ -140,11 +152,16 @@ package final class LineReader {
             pending = data.count > chunkSize ? data.dropFirst(chunkSize) : nil
             return data.prefix(chunkSize)
         }
-        guard let handle else { return Data() }
-        do {
-            return try handle.read(upToCount: chunkSize) ?? Data()
-        } catch {
-            failure = Failure(path: fileName, reason: error.localizedDescription)
+        guard descriptor >= 0 else { return Data() }
+        var data = Data(count: chunkSize)
+        while true {
+            let count = data.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
+            if count >= 0 {
+                data.count = count
+                return data
+            }
+            if errno == EINTR { continue }
+            failure = Failure(path: fileName, reason: String(cString: strerror(errno)))
             finished = true
             return nil
         }

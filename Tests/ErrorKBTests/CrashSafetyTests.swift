@@ -73,8 +73,9 @@ import Testing
                 let stats = TestProcess.kb(["stats", "--db", target], home: directory)
                 #expect(stats.status == 0, "round \(round): kb stats: \(stats.summary)")
             }
-            // Only the build's own temp file may be left, named .x.db.PID.tmp.
-            for name in try FileManager.default.contentsOfDirectory(atPath: directory) where !["x.db", "generated.md"].contains(name) {
+            // Only the build's own temp file may be left, named .x.db.PID.tmp, and its lock file
+            // x.db-lock (unlocked: the kernel lets go of a dead process's locks).
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory) where !["x.db", "generated.md", "x.db-lock"].contains(name) {
                 let pid = name.hasPrefix(".x.db.") && name.hasSuffix(".tmp") ? name.dropFirst(6).dropLast(4) : ""
                 #expect(!pid.isEmpty && pid.allSatisfy(\.isNumber), "round \(round): unexpected file \(name)")
                 leftovers.insert(name)
@@ -94,5 +95,6 @@ import Testing
         #expect(final.status == 0, "\(final.summary)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == new)
         #expect(DatabaseCheck.temporaryFiles(in: directory).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: target + "-lock"))
     }
 }

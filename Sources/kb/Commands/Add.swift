@@ -12,7 +12,7 @@ extension KB {
                 --source gives one). Every version stays in the document_versions table. An http(s) URL is fetched (at most \
                 16 MiB, --timeout seconds, 5 redirects) and is the page's source URL, so kb update fetches it again; its \
                 domain and locale come from the URL unless --domain/--locale say. The file is rewritten beside itself and \
-                renamed into place, so a failure leaves it as it was.
+                renamed into place, so a failure leaves it as it was; a second writer of the same file waits for the first.
                 """)
 
         @Argument(help: "Documents to import: files, or http(s) URLs of pages.")
@@ -25,8 +25,8 @@ extension KB {
 
         func validate() throws {
             if documents.isEmpty { throw ValidationError("give at least one document") }
-            if database.path == nil { throw ValidationError("give --db PATH (or set KB_DB)") }
-            if origin.source != nil, documents.contains(where: Mirror.isHTTP) {
+            if try database.path() == nil { throw ValidationError("give --db PATH (or set KB_DB)") }
+            if origin.source != nil, ArgumentRuns.unfold(documents).contains(where: Mirror.isHTTP) {
                 throw ValidationError("--source names a file's page; a URL is its own source")
             }
             try output.refuseCSV(for: "add")
@@ -34,8 +34,10 @@ extension KB {
 
         func run() throws {
             // Every page is fetched and read before the file is touched.
-            let imported = try documents.map { Mirror.isHTTP($0) ? try origin.importPage($0, fetcher: fetch.fetcher) : try origin.importFile($0) }
-            let results = try KnowledgeBaseBuilder.add(imported, to: database.path!)
+            let imported = try ArgumentRuns.unfold(documents).map {
+                Mirror.isHTTP($0) ? try origin.importPage($0, fetcher: fetch.fetcher) : try origin.importFile(try Paths.expand($0))
+            }
+            let results = try KnowledgeBaseBuilder.add(imported, to: database.path()!)
             for document in imported {
                 for warning in document.parsed.warnings { Diagnostics.note(file: document.fileName, line: warning.line, warning.message) }
             }

@@ -8,16 +8,19 @@ extension KB {
         static let configuration = CommandConfiguration(
             commandName: "build",
             abstract: "Import documents into a new database file.",
-            discussion: "With no DOC, builds from the seed corpus built into kb. The file is written beside --out and renamed into place when complete, so a failed build leaves the old file. Domain and locale come from each document's source URL; --domain and --locale override them.")
+            discussion: "With no DOC, builds from the seed corpus built into kb. The file (and the Datasette metadata) is written beside --out and renamed into place when complete, so a failed build leaves the old files; a second writer of the same file waits for the first. Domain and locale come from each document's source URL; --domain and --locale override them.")
 
         @Argument(help: "Documents to import (scraped text or markdown).")
         var documents: [String] = []
 
-        @Option(help: "The database file to write.")
+        @Option(help: "The database file to write: absent, empty or an ErrorKB database (a symlink is followed).")
         var out = "kb.db"
 
         @Option(help: "Also write Datasette metadata (title, source, column descriptions) to this JSON file.")
         var datasetteMetadata: String?
+
+        @Flag(help: "Replace --out even when it is a file that is not an ErrorKB database.")
+        var force = false
 
         @OptionGroup var origin: DocumentOptions
         @OptionGroup var output: OutputOptions
@@ -25,18 +28,13 @@ extension KB {
         func validate() throws { try output.refuseCSV(for: "build") }
 
         func run() throws {
+            let out = try Paths.expand(out)
+            let files = try ArgumentRuns.unfold(documents).map(Paths.expand)
             // Files are streamed into the database as they are read.
-            let inputs = documents.isEmpty ? try EmbeddedCorpus.importSeed().map(DocumentInput.document) : try documents.map(origin.input)
-            let summary = try KnowledgeBaseBuilder.build(inputs, to: out)
-            if let datasetteMetadata { try writeMetadata(summary, to: datasetteMetadata) }
+            let inputs = files.isEmpty ? try EmbeddedCorpus.importSeed().map(DocumentInput.document) : try files.map(origin.input)
+            let summary = try KnowledgeBaseBuilder.build(inputs, to: out, datasetteMetadata: try datasetteMetadata.map(Paths.expand), force: force)
             Self.report(summary)
             try output.summaryRenderer.render(summary, writtenTo: out)
-        }
-
-        private func writeMetadata(_ summary: BuildSummary, to path: String) throws {
-            let name = URL(fileURLWithPath: out).deletingPathExtension().lastPathComponent
-            let data = try DataDictionary.embedded.datasetteMetadata(databaseName: name, sources: summary.sources)
-            try AtomicFile.write(to: path) { (handle: FileHandle) in handle.write(data) }
         }
 
         /// What the build noticed, on stderr: empty documents, repeated or replaced inputs, lines

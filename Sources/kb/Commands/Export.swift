@@ -1,7 +1,6 @@
 import ArgumentParser
 import ErrorKB
 import ErrorKBSupport
-import Foundation
 
 extension KB {
     struct Export: ParsableCommand {
@@ -17,7 +16,7 @@ extension KB {
         @Option(help: "The view: catalog, table_row_catalog, duplicates, codes, templates or section_catalog.")
         var view: ExportView = .catalog
 
-        @Option(help: "The file to write (default: standard output).")
+        @Option(help: "The file to write (default: standard output); not a database, a device or a FIFO.")
         var out: String?
 
         @OptionGroup var database: DatabaseOptions
@@ -25,10 +24,10 @@ extension KB {
         func run() throws {
             let kb = try database.open()
             guard let out else {
-                return try kb.export(view, as: format) { FileHandle.standardOutput.write(Data($0.utf8)) }
+                return try kb.export(view, as: format) { try Output.write($0) }
             }
-            try AtomicFile.write(to: out) { (handle: FileHandle) in
-                try kb.export(view, as: format) { handle.write(Data($0.utf8)) }
+            try AtomicFile.write(to: try Paths.expand(out), replacing: .notADatabase) { writer in
+                try kb.export(view, as: format) { try writer.write($0) }
             }
         }
     }

@@ -48,7 +48,7 @@ extension KB {
             try output.renderer.render(result)
             if let message, !result.messageMatched {
                 // Suggestions are text whatever the format (as before the output formats had renderers).
-                if suggest { TableRenderer().renderSuggestions(try kb.search(message, options: SearchOptions(domain: filter.domain, limit: 5, matchAny: true))) }
+                if suggest { try TableRenderer().renderSuggestions(try kb.search(message, options: SearchOptions(domain: filter.domain, limit: 5, matchAny: true))) }
                 throw NothingFound("no documented message matches" + (result.isMatched ? "; the candidates above match the code only" : ""))
             }
             if !result.isMatched { throw NothingFound("no documented error has code \(code.map(String.init) ?? "")") }

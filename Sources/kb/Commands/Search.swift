@@ -15,20 +15,24 @@ extension KB {
         @Option(help: "Only hits with messages in this language: en or zh.")
         var lang: MessageLanguage?
 
-        @Option(help: "At most this many hits.")
+        // Unconditional, so that `--limit -1` is told it must be at least 1 rather than that it has no value.
+        @Option(parsing: .unconditional, help: "At most this many hits.")
         var limit = 20
 
         @OptionGroup var filter: DomainFilter
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
+        /// The query's words as given (see `ArgumentRuns`).
+        private var words: [String] { ArgumentRuns.unfold(query) }
+
         func validate() throws {
-            if query.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("give something to search for") }
+            if words.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("give something to search for") }
             if limit < 1 { throw ValidationError("--limit must be at least 1") }
         }
 
         func run() throws {
-            let text = query.filter { $0 != "--" }.joined(separator: " ")
+            let text = words.filter { $0 != "--" }.joined(separator: " ")
             let hits = try database.open(filter).search(text, options: SearchOptions(domain: filter.domain, lang: lang, limit: limit))
             guard !hits.isEmpty else { throw NothingFound("nothing matches '\(text)'") }
             try output.renderer.render(hits)

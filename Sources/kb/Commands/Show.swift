@@ -16,7 +16,7 @@ extension KB {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
-        private var key: String { words.joined(separator: " ") }
+        private var key: String { ArgumentRuns.unfold(words).joined(separator: " ") }
 
         func validate() throws {
             if words.count > 1, words.contains(where: { $0.hasPrefix("-") }) {

@@ -24,12 +24,12 @@ extension KB {
         var keepGoing = false
 
         func validate() throws {
-            if database.path == nil { throw ValidationError("give --db PATH (or set KB_DB)") }
+            if try database.path() == nil { throw ValidationError("give --db PATH (or set KB_DB)") }
             try output.refuseCSV(for: "update")
         }
 
         func run() throws {
-            let results = try KnowledgeBaseUpdater.update(database.path!, fetcher: fetch.fetcher, keepGoing: keepGoing)
+            let results = try KnowledgeBaseUpdater.update(database.path()!, fetcher: fetch.fetcher, keepGoing: keepGoing)
             try output.summaryRenderer.render(results)
             let failed = results.filter { $0.action == .failed }
             for result in failed { Diagnostics.note(result.error ?? result.source) }

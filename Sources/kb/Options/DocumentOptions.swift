@@ -1,6 +1,7 @@
 import ArgumentParser
 import ErrorKB
 import ErrorKBFetch
+import ErrorKBSupport
 import Foundation
 
 /// How a command that reads documents (build, add, diff) learns each one's domain, locale and
@@ -57,6 +58,7 @@ struct DocumentOptions: ParsableArguments {
 
     /// What a document or a database says, by content (a database is told by its SQLite header).
     func snapshot(_ path: String) throws -> ContentSnapshot {
+        let path = try Paths.expand(path)
         if Self.isDatabase(path) { return try ContentSnapshot(KnowledgeBase.open(path: path)) }
         return ContentSnapshot([try importFile(path)])
     }
@@ -64,14 +66,19 @@ struct DocumentOptions: ParsableArguments {
     /// --domain/--locale, else the first --origin whose glob matches the file name, else the
     /// document's URL (nil).
     private func origin(of path: String) throws -> (domain: String?, locale: String?) {
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        let origin = try parsedOrigins().first { fnmatch($0.glob, name, 0) == 0 }
+        let name = SystemPath.lastComponent(path)
+        let origin = try parsedOrigins().first { origin in
+            SystemPath.withCString(origin.glob) { glob in SystemPath.withCString(name) { fnmatch(glob, $0, 0) == 0 } }
+        }
         return (domain ?? origin?.domain, locale ?? origin?.locale)
     }
 
+    /// Whether `path` is a regular file with SQLite's header. Anything else is left to the
+    /// importer, which refuses it without opening it (a FIFO would block).
     private static func isDatabase(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8)
+        guard let fd = try? SystemFile.openForReading(path, regularOnly: true) else { return false }
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: 16)
+        return header.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 16, 0) } == 16 && header == Array("SQLite format 3\u{0}".utf8)
     }
 }

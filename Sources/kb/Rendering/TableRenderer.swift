@@ -6,13 +6,13 @@ struct TableRenderer: Renderer, SummaryRenderer {
     func render(_ hits: [SearchHit]) throws {
         for (index, hit) in hits.enumerated() {
             let title = hit.kind == .entry ? "\(Self.code(hit.code)) \(hit.name ?? "(no name)")" : "table row"
-            print("\(index + 1). \(title)    \(hit.domain) · \(hit.locale) · \(hit.section ?? "")")
-            print("   \(hit.snippet)")
+            try Output.line("\(index + 1). \(title)    \(hit.domain) · \(hit.locale) · \(hit.section ?? "")")
+            try Output.line("   \(hit.snippet)")
         }
     }
 
     func render(_ entries: [EntryDetail]) throws {
-        print(entries.map(Self.text).joined(separator: "\n"))
+        try Output.line(entries.map(Self.text).joined(separator: "\n"))
     }
 
     private static func text(_ entry: EntryDetail) -> String {
@@ -35,42 +35,42 @@ struct TableRenderer: Renderer, SummaryRenderer {
     func render(_ result: MatchResult) throws {
         if result.ambiguous {
             let domains = Set(result.candidates.map(\.domain)).sorted()
-            print("ambiguous: this means different things in \(domains.joined(separator: " and ")); the message does not pick one")
+            try Output.line("ambiguous: this means different things in \(domains.joined(separator: " and ")); the message does not pick one")
         }
         for (index, c) in result.candidates.enumerated() {
             let title = c.code.map { "\($0) \(c.name ?? "(no name)")" } ?? "table row"
-            print("\(index + 1). \(c.how.rawValue)    \(title)    \(c.domain) · \(c.locale)")
+            try Output.line("\(index + 1). \(c.how.rawValue)    \(title)    \(c.domain) · \(c.locale)")
             if let template = c.template {
-                print("   template:  \(template)")
+                try Output.line("   template:  \(template)")
             } else if let message = c.message {
-                print(c.how == .tableRow && c.code != nil ? "   table row: \(message)" : "   message:   \(message)")
+                try Output.line(c.how == .tableRow && c.code != nil ? "   table row: \(message)" : "   message:   \(message)")
             }
-            if !c.arguments.isEmpty { print("   arguments: " + c.arguments.map { "\"\($0)\"" }.joined(separator: ", ")) }
+            if !c.arguments.isEmpty { try Output.line("   arguments: " + c.arguments.map { "\"\($0)\"" }.joined(separator: ", ")) }
             if let description = c.description {
-                print("   means:     \(description.replacingOccurrences(of: "\n", with: " "))")
+                try Output.line("   means:     \(description.replacingOccurrences(of: "\n", with: " "))")
             }
-            if let codes = c.codes, !codes.isEmpty, c.code == nil { print("   codes:     " + codes.map(String.init).joined(separator: ", ")) }
-            print("   source:    \(c.source) line \(c.line)")
+            if let codes = c.codes, !codes.isEmpty, c.code == nil { try Output.line("   codes:     " + codes.map(String.init).joined(separator: ", ")) }
+            try Output.line("   source:    \(c.source) line \(c.line)")
         }
     }
 
     /// The nearest entries by full-text search, for a message nothing matched (`kb match --suggest`).
-    func renderSuggestions(_ hits: [SearchHit]) {
+    func renderSuggestions(_ hits: [SearchHit]) throws {
         guard !hits.isEmpty else { return }
-        print("nearest entries:")
+        try Output.line("nearest entries:")
         for hit in hits {
-            print("  \(hit.code.map(String.init) ?? "table row") \(hit.name ?? "")    \(hit.domain) · \(hit.snippet)")
+            try Output.line("  \(hit.code.map(String.init) ?? "table row") \(hit.name ?? "")    \(hit.domain) · \(hit.snippet)")
         }
     }
 
     func render(_ report: Classifier.Report) throws {
-        TextTable.print(header: ["count", "domain", "code", "name", "template"],
+        try TextTable.print(header: ["count", "domain", "code", "name", "template"],
                         rows: report.rows.map { [String($0.count), $0.domain ?? "", Self.code($0.code), $0.name ?? "", $0.template ?? ""] })
-        print("unmatched \(report.unmatched), malformed \(report.malformed), lines \(report.lines)")
+        try Output.line("unmatched \(report.unmatched), malformed \(report.malformed), lines \(report.lines)")
     }
 
     func render(_ diff: DocumentDiff) throws {
-        print(Self.lines(diff).joined(separator: "\n"))
+        try Output.line(Self.lines(diff).joined(separator: "\n"))
     }
 
     /// A diff as `kb diff` prints it: the counts per kind, then each change (kb update indents it under its page).
@@ -91,18 +91,18 @@ struct TableRenderer: Renderer, SummaryRenderer {
     }
 
     func render(_ rows: [DuplicateRow]) throws {
-        TextTable.print(header: ["kind", "domain", "code", "name"], rows: rows.map { [$0.kind, $0.domain, String($0.code), $0.name ?? ""] })
+        try TextTable.print(header: ["kind", "domain", "code", "name"], rows: rows.map { [$0.kind, $0.domain, String($0.code), $0.name ?? ""] })
     }
 
     func render(_ stats: Stats) throws {
-        TextTable.print(header: Stats.columns, rows: stats.rows)
-        print("duplicate groups: " + stats.duplicateGroups.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        print("schema version \(stats.schemaVersion)")
+        try TextTable.print(header: Stats.columns, rows: stats.rows)
+        try Output.line("duplicate groups: " + stats.duplicateGroups.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        try Output.line("schema version \(stats.schemaVersion)")
     }
 
     func render(_ summary: BuildSummary, writtenTo path: String) throws {
         let groups = summary.duplicateGroups.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        print("""
+        try Output.line("""
             wrote \(path)
               documents         \(summary.documents)
               sections          \(summary.sections)
@@ -118,17 +118,17 @@ struct TableRenderer: Renderer, SummaryRenderer {
     func render(_ results: [UpdateResult]) throws {
         for result in results {
             let version = result.version.map { "  version \($0)" } ?? ""
-            print("\(result.action.rawValue)  \(result.source)  \(result.domain) · \(result.locale)\(version)")
+            try Output.line("\(result.action.rawValue)  \(result.source)  \(result.domain) · \(result.locale)\(version)")
             if result.action == .replaced {
                 let lines = Self.lines(DocumentDiff(changes: result.changes))
-                print(lines.map { "    " + $0.replacingOccurrences(of: "\n", with: "\n    ") }.joined(separator: "\n"))
+                try Output.line(lines.map { "    " + $0.replacingOccurrences(of: "\n", with: "\n    ") }.joined(separator: "\n"))
             }
         }
     }
 
     func render(_ results: [AddResult]) throws {
         for result in results {
-            print("\(result.action.rawValue)  \(result.file)  \(result.domain) · \(result.locale)  version \(result.version)")
+            try Output.line("\(result.action.rawValue)  \(result.file)  \(result.domain) · \(result.locale)  version \(result.version)")
         }
     }
 

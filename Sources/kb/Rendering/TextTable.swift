@@ -1,6 +1,6 @@
 /// Columns of text padded to their widest cell, by display width (CJK counts double).
 enum TextTable {
-    static func print(header: [String], rows: [[String]]) {
+    static func print(header: [String], rows: [[String]]) throws {
         var widths = header.map(displayWidth)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], displayWidth(cell)) } }
         func line(_ cells: [String]) -> String {
@@ -8,8 +8,8 @@ enum TextTable {
                 i == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - displayWidth(cell))
             }.joined(separator: "  ")
         }
-        Swift.print(line(header))
-        for row in rows { Swift.print(line(row)) }
+        try Output.line(line(header))
+        for row in rows { try Output.line(line(row)) }
     }
 
     static func displayWidth(_ text: String) -> Int {
