@@ -118,7 +118,7 @@ public struct Classifier {
                 // Most frequent first; then by domain, code nearest zero (document order), template.
                 if a.count != b.count { return a.count > b.count }
                 if a.domain != b.domain { return (a.domain ?? "") < (b.domain ?? "") }
-                if a.code != b.code { return abs(a.code ?? 0) < abs(b.code ?? 0) }
+                if a.code != b.code { return (a.code ?? 0).magnitude < (b.code ?? 0).magnitude }  // magnitude: abs traps on Int64.min
                 return (a.template ?? "") < (b.template ?? "")
             }
         return Report(lines: lines, rows: rows, unmatched: unmatched, malformed: malformed, malformedLines: malformedLines)

@@ -44,7 +44,8 @@ public struct DocumentDiff: Sendable, Equatable {
             let before = old.documents[key] ?? [:]
             let after = new.documents[key] ?? [:]
             // Codes in document order would need positions; numeric order (nearest zero first) reads well.
-            for code in Set(before.keys).union(after.keys).sorted(by: { abs($0) < abs($1) || (abs($0) == abs($1) && $0 < $1) }) {
+            // magnitude, not abs: abs traps on Int64.min, which a damaged file can hold.
+            for code in Set(before.keys).union(after.keys).sorted(by: { $0.magnitude < $1.magnitude || ($0.magnitude == $1.magnitude && $0 < $1) }) {
                 func change(_ kind: Change.Kind, _ name: String?, _ old: String?, _ new: String?) {
                     changes.append(Change(kind: kind, domain: key.domain, locale: key.locale, code: code, name: name, old: old, new: new))
                 }

@@ -17,7 +17,7 @@ enum BuildMetadata {
     static func writeMetadata(_ db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM metadata").execute()
         var metadata: [(String, String)] = [("schema_version", String(Schema.version)), ("kb_version", Release.version)]
-        let inputs = try DocumentRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM documents ORDER BY id"))
+        let inputs = try DocumentRecord.all(db)
         for (index, input) in inputs.enumerated() {
             metadata.append(("input.\(index + 1)", "\(input.fileName) sha256:\(input.sha256) \(input.domain) \(input.locale)"))
         }

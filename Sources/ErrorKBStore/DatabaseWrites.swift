@@ -109,6 +109,8 @@ package final class DatabaseWrite {
             return try body()
         } catch let error as DatabaseError {
             throw KnowledgeBaseError.cannotWrite(path: path, detail: error.message ?? "\(error.resultCode)")
+        } catch let damage as DamagedValue {
+            throw KnowledgeBaseError.corrupt(path: path, detail: damage.detail)
         } catch let failure as AtomicFile.Failure {
             switch failure.kind {
             case .failed: throw KnowledgeBaseError.cannotWrite(path: failure.path, detail: failure.detail)

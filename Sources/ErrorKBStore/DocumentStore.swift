@@ -53,8 +53,7 @@ package final class DocumentStore {
     /// A download of the same bytes with other validators records them, so that the next
     /// `kb update` can ask with a conditional request.
     package func write(_ document: ImportedDocument) throws {
-        if let current = try DocumentRecord.filter(DocumentRecord.Columns.identity == document.identity).fetchOne(db),
-           current.sha256 == document.sha256 {
+        if let current = try DocumentRecord.withIdentity(document.identity, db), current.sha256 == document.sha256 {
             if let fetch = document.fetch, fetch.etag != current.etag || fetch.lastModified != current.lastModified {
                 try writer.record(fetch, documentID: current.id)
             }
@@ -85,8 +84,7 @@ package final class DocumentStore {
     /// when its bytes are the same as that one's.
     private func settle(_ document: ImportedDocument, documentID: Int64) throws {
         var action = AddResult.Action.added
-        let columns = DocumentRecord.Columns.self
-        if let current = try DocumentRecord.filter(columns.identity == document.identity && columns.id != documentID).fetchOne(db) {
+        if let current = try DocumentRecord.withIdentity(document.identity, excluding: documentID, db) {
             let unchanged = current.sha256 == document.sha256
             let removed = unchanged ? documentID : current.id
             // Deleting a document cascades through entries and messages, which needs their indexes.
@@ -99,8 +97,12 @@ package final class DocumentStore {
         try record(document, action)
     }
 
+    private static let versionOrigins = CheckedRow.Origins(["version": "document_versions.version"], label: ("version", "version "))
+
     private func record(_ document: ImportedDocument, _ action: AddResult.Action) throws {
-        let version = try db.cachedValue(Int.self, "SELECT max(version) FROM document_versions WHERE identity = ?", [document.identity]) ?? 1
+        let latest = try CheckedRow.all(db.cachedStatement(sql: "SELECT max(version) AS version FROM document_versions WHERE identity = ?"),
+                                        [document.identity], Self.versionOrigins) { try $0.optionalInt64("version") }
+        let version = latest.first.flatMap { $0 }.map(Int.init) ?? 1
         results.append((AddResult(file: document.fileName, domain: document.origin.domain, locale: document.origin.locale,
                                   action: action, version: version), document))
     }

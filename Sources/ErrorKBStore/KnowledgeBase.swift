@@ -74,12 +74,14 @@ public struct KnowledgeBase: Sendable {
         }
     }
 
-    /// Runs a read, turning SQLite failures into a clear `KnowledgeBaseError`.
+    /// Runs a read, turning SQLite failures and damaged values into a clear `KnowledgeBaseError`.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try unguardedReads ? reader.unsafeReentrantRead(body) : reader.read(body)
         } catch let error as DatabaseError {
             throw Self.classify(error, path: path)
+        } catch let damage as DamagedValue {
+            throw KnowledgeBaseError.corrupt(path: path, detail: damage.detail)
         }
     }
 }

@@ -27,7 +27,7 @@ package struct RecordReader {
             arguments += [domain]
         }
         sql += " ORDER BY d.domain, d.locale, e.ordinal"
-        return try LocatedEntry.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+        return try LocatedEntry.fetchAll(db.cachedStatement(sql: sql), arguments)
     }
 
     /// The ids of a code's entries (and of its negative, as above) that pass the filter, in domain
@@ -45,35 +45,36 @@ package struct RecordReader {
     package func entries(ids: [Int64]) throws -> [LocatedEntry] {
         guard !ids.isEmpty else { return [] }
         return try LocatedEntry.fetchAll(db.cachedStatement(sql: LocatedEntry.select + " WHERE e.id IN (SELECT value FROM json_each(?))"),
-                                         arguments: [Self.idList(ids)])
+                                         [Self.idList(ids)])
     }
 
     /// The messages of the entries, in entry and message order.
     package func messages(ofEntries ids: [Int64]) throws -> [MessageRecord] {
         guard !ids.isEmpty else { return [] }
-        return try MessageRecord.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM messages WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, ordinal
-            """), arguments: [Self.idList(ids)])
+        return try MessageRecord.fetchAll(db, """
+            SELECT \(MessageRecord.columns) FROM messages m WHERE m.entry_id IN (SELECT value FROM json_each(?)) ORDER BY m.entry_id, m.ordinal
+            """, [Self.idList(ids)])
     }
 
     /// What the entries state about other codes, in document order.
     package func relations(ofEntries ids: [Int64]) throws -> [EntryRelationRecord] {
         guard !ids.isEmpty else { return [] }
-        return try EntryRelationRecord.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM entry_relations WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY id
-            """), arguments: [Self.idList(ids)])
+        return try CheckedRow.all(db.cachedStatement(sql: """
+            SELECT id, entry_id, relation, code, line FROM entry_relations WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY id
+            """), [Self.idList(ids)], EntryRelationRecord.origins, EntryRelationRecord.init)
     }
 
     /// Every entry, in document order, one at a time.
     package func forEachEntry(_ body: (LocatedEntry) throws -> Void) throws {
-        let cursor = try LocatedEntry.fetchCursor(db.cachedStatement(sql: LocatedEntry.select + " ORDER BY e.document_id, e.ordinal"))
-        while let entry = try cursor.next() { try body(entry) }
+        try CheckedRow.forEach(db.cachedStatement(sql: LocatedEntry.select + " ORDER BY e.document_id, e.ordinal"), [], LocatedEntry.origins) {
+            try body(LocatedEntry($0))
+        }
     }
 
     /// Every message, in entry and message order, one at a time.
     package func forEachMessage(_ body: (MessageRecord) throws -> Void) throws {
-        let cursor = try MessageRecord.order(MessageRecord.Columns.entryID, MessageRecord.Columns.ordinal).fetchCursor(db)
-        while let message = try cursor.next() { try body(message) }
+        try CheckedRow.forEach(db.cachedStatement(sql: "SELECT \(MessageRecord.columns) FROM messages m ORDER BY m.entry_id, m.ordinal"), [],
+                               MessageRecord.origins) { try body(MessageRecord($0)) }
     }
 
     // MARK: Table rows
@@ -82,7 +83,7 @@ package struct RecordReader {
     package func tableRows(ids: [Int64]) throws -> [LocatedTableRow] {
         guard !ids.isEmpty else { return [] }
         let rows = try LocatedTableRow.fetchAll(db.cachedStatement(sql: LocatedTableRow.select + " WHERE r.id IN (SELECT value FROM json_each(?))"),
-                                                arguments: [Self.idList(ids)])
+                                                [Self.idList(ids)])
         return try withCodes(rows)
     }
 
@@ -96,7 +97,7 @@ package struct RecordReader {
             JOIN table_row_codes c ON c.table_row_id = r.id
             WHERE (r.document_id, c.code) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
             ORDER BY r.document_id, r.ordinal
-            """), arguments: [pairs])
+            """), [pairs], explaining: true)
         return try withCodes(rows)
     }
 
@@ -110,9 +111,9 @@ package struct RecordReader {
         guard !rows.isEmpty else { return rows }
         var codes: [Int64: [Int64]] = [:]
         let ids = Array(Set(rows.map(\.id)))
-        for record in try TableRowCodeRecord.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM table_row_codes WHERE table_row_id IN (SELECT value FROM json_each(?)) ORDER BY table_row_id, ordinal
-            """), arguments: [Self.idList(ids)]) {
+        for record in try CheckedRow.all(db.cachedStatement(sql: """
+            SELECT table_row_id, ordinal, code FROM table_row_codes WHERE table_row_id IN (SELECT value FROM json_each(?)) ORDER BY table_row_id, ordinal
+            """), [Self.idList(ids)], TableRowCodeRecord.origins, TableRowCodeRecord.init) {
             codes[record.tableRowID, default: []].append(record.code)
         }
         return rows.map { row in
@@ -139,7 +140,7 @@ package struct RecordReader {
         if let domain { sql += " AND domain = ?"; arguments += [domain] }
         sql += " ORDER BY CASE kind WHEN 'code_repeated' THEN 1 WHEN 'name_shared' THEN 2 WHEN 'code_conflict' THEN 3 ELSE 4 END, name IS NULL, "
             + "CASE WHEN kind = 'name_shared' THEN name END, code DESC, domain, name"
-        return try DuplicateRow.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+        return try CheckedRow.all(db.cachedStatement(sql: sql), arguments, DuplicateRow.origins, DuplicateRow.init)
     }
 
     /// A list of ids bound as one argument (`IN (SELECT value FROM json_each(?))`), so that the

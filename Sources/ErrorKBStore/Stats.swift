@@ -3,7 +3,7 @@ import GRDB
 /// Counts of what a database holds.
 public struct Stats: Codable, Sendable, Equatable {
     /// One document's counts.
-    public struct DocumentStats: Codable, Sendable, Equatable, FetchableRecord {
+    public struct DocumentStats: Codable, Sendable, Equatable {
         /// The document's file name.
         public var file: String
         /// The API product.
@@ -32,6 +32,25 @@ public struct Stats: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
             case file, domain, locale, source, sha256, lines, sections, entries, codes, messages, tableRows, unexplainedLines
         }
+
+        init(_ row: CheckedRow) throws {
+            file = try row.text("file")
+            domain = try row.text("domain")
+            locale = try row.text("locale")
+            source = try row.text("source")
+            sha256 = try row.text("sha256")
+            lines = try row.int("lines")
+            sections = try row.int("sections")
+            entries = try row.int("entries")
+            codes = try row.int("codes")
+            messages = try row.int("messages")
+            tableRows = try row.int("tableRows")
+            unexplainedLines = try row.int("unexplainedLines")
+        }
+
+        static let origins = CheckedRow.Origins(["file": "documents.file_name", "domain": "documents.domain", "locale": "documents.locale",
+                                                 "source": "documents.source_url", "sha256": "documents.sha256", "lines": "documents.line_count",
+                                                 "unexplainedLines": "line_kinds.lines"], label: ("id", "document "))
     }
 
     /// `PRAGMA user_version` of the file.
@@ -49,8 +68,8 @@ extension KnowledgeBase {
     }
 
     static func stats(_ db: Database) throws -> Stats {
-        let documents = try Stats.DocumentStats.fetchAll(db.cachedStatement(sql: """
-            SELECT d.file_name AS file, d.domain, d.locale, coalesce(d.source_url, d.file_name) AS source, d.sha256, d.line_count AS lines,
+        let documents = try CheckedRow.all(db.cachedStatement(sql: """
+            SELECT d.id, d.file_name AS file, d.domain, d.locale, coalesce(d.source_url, d.file_name) AS source, d.sha256, d.line_count AS lines,
                    (SELECT count(*) FROM sections WHERE document_id = d.id) AS sections,
                    (SELECT count(*) FROM entries WHERE document_id = d.id) AS entries,
                    (SELECT count(DISTINCT code) FROM entries WHERE document_id = d.id) AS codes,
@@ -58,7 +77,7 @@ extension KnowledgeBase {
                    (SELECT count(*) FROM table_rows WHERE document_id = d.id) AS tableRows,
                    coalesce((SELECT lines FROM line_kinds WHERE document_id = d.id AND kind = 'unexplained'), 0) AS unexplainedLines
             FROM documents d ORDER BY d.id
-            """))
+            """), [], Stats.DocumentStats.origins, Stats.DocumentStats.init)
         return Stats(schemaVersion: try db.cachedValue(Int.self, "PRAGMA user_version") ?? 0,
                      documents: documents, duplicateGroups: try duplicateGroupCounts(db))
     }
@@ -78,12 +97,11 @@ extension KnowledgeBase {
         // Across domains: only codes found in more than one document can be shared. A code
         // conflicts when two of its domains have no name in common, else it is shared.
         var names: [Int64: [String: Set<String>]] = [:]
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+        try CheckedRow.forEach(db.cachedStatement(sql: """
             SELECT DISTINCT d.domain, e.code, coalesce(e.name, '') AS name \(LocatedEntry.from)
             WHERE e.code IN (SELECT code FROM entries GROUP BY code HAVING min(document_id) <> max(document_id))
-            """))
-        while let row = try cursor.next() {
-            names[row["code"], default: [:]][row["domain"], default: []].insert(row["name"])
+            """), [], LocatedEntry.origins) { row in
+            names[try row.int64("code"), default: [:]][try row.text("domain"), default: []].insert(try row.text("name"))
         }
         for byDomain in names.values where byDomain.count > 1 {
             let sets = Array(byDomain.values)
@@ -95,6 +113,9 @@ extension KnowledgeBase {
 
     /// The domains in the database, for validating `--domain`.
     public func domains() throws -> [String] {
-        try read { db in try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT domain FROM documents WHERE domain <> '' ORDER BY domain")) }
+        try read { db in
+            try CheckedRow.all(db.cachedStatement(sql: "SELECT DISTINCT domain FROM documents WHERE domain <> '' ORDER BY domain"), [],
+                               DocumentRecord.origins) { try $0.text("domain") }
+        }
     }
 }

@@ -25,14 +25,17 @@ public struct StoredDocument: Sendable, Equatable {
 }
 
 extension KnowledgeBase {
+    private static let versionOrigins = CheckedRow.Origins(["document_id": "document_versions.document_id", "version": "document_versions.version"],
+                                                           label: ("document_id", "document "))
+
     /// The documents the database holds, in import order.
     public func storedDocuments() throws -> [StoredDocument] {
         try read { db in
             let versions = try Dictionary(
-                Row.fetchAll(db.cachedStatement(sql: "SELECT document_id, version FROM document_versions WHERE document_id IS NOT NULL"))
-                    .map { (row: Row) in (row["document_id"] as Int64, row["version"] as Int) },
+                CheckedRow.all(db.cachedStatement(sql: "SELECT document_id, version FROM document_versions WHERE document_id IS NOT NULL"), [],
+                               Self.versionOrigins) { (try $0.int64("document_id"), try $0.int("version")) },
                 uniquingKeysWith: max)
-            return try DocumentRecord.order(DocumentRecord.Columns.id).fetchAll(db).map { record in
+            return try DocumentRecord.all(db).map { record in
                 StoredDocument(id: record.id, sourceURL: record.sourceURL, domain: record.domain, locale: record.locale,
                                fileName: record.fileName, sha256: record.sha256, identity: record.identity ?? "", fetch: record.fetch,
                                version: versions[record.id])

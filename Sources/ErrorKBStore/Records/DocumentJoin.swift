@@ -8,4 +8,8 @@ enum DocumentJoin {
     }
 
     static let columns = "d.domain, d.locale, coalesce(d.source_url, d.file_name) AS source, d.file_name, s.title AS section"
+
+    /// Where those columns come from, for messages about a damaged value (see `CheckedRow`).
+    static let origins = ["domain": "documents.domain", "locale": "documents.locale", "source": "documents.source_url",
+                          "file_name": "documents.file_name", "section": "sections.title"]
 }

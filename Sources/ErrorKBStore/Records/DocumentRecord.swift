@@ -1,20 +1,15 @@
 import ErrorKBModel
 import GRDB
 
-/// A row of `documents`: one imported document, where it came from, and the digest, size and
-/// line count of its exact bytes.
-struct DocumentRecord: Codable, Equatable, FetchableRecord, TableRecord {
-    static let databaseTableName = "documents"
+/// A row of `documents`: one imported document, where it came from, and the digest of its exact
+/// bytes.
+struct DocumentRecord: Equatable {
     var id: Int64
     var sourceURL: String?
     var domain: String
     var locale: String
-    var title: String?
-    var format: String
     var fileName: String
     var sha256: String
-    var size: Int
-    var lineCount: Int
     /// Domain, locale and source URL (or file name): what makes two files versions of one document.
     var identity: String?
     /// The HTTP validators and download time of the bytes (`kb add URL`, `kb update`); nil for a file.
@@ -27,13 +22,34 @@ struct DocumentRecord: Codable, Equatable, FetchableRecord, TableRecord {
         fetchedAt.map { FetchState(etag: etag, lastModified: lastModified, fetchedAt: $0) }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, sourceURL = "source_url", domain, locale, title, format, fileName = "file_name", sha256, size,
-             lineCount = "line_count", identity, etag, lastModified = "last_modified", fetchedAt = "fetched_at"
+    init(_ row: CheckedRow) throws {
+        id = try row.int64("id")
+        sourceURL = try row.optionalText("source_url")
+        domain = try row.text("domain")
+        locale = try row.text("locale")
+        fileName = try row.text("file_name")
+        sha256 = try row.text("sha256")
+        identity = try row.optionalText("identity")
+        etag = try row.optionalText("etag")
+        lastModified = try row.optionalText("last_modified")
+        fetchedAt = try row.optionalText("fetched_at")
     }
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let identity = Column(CodingKeys.identity)
+    static let select = "SELECT id, source_url, domain, locale, file_name, sha256, identity, etag, last_modified, fetched_at FROM documents"
+    static let origins = CheckedRow.Origins(["id": "documents.id", "source_url": "documents.source_url", "domain": "documents.domain",
+                                             "locale": "documents.locale", "file_name": "documents.file_name", "sha256": "documents.sha256",
+                                             "identity": "documents.identity", "etag": "documents.etag",
+                                             "last_modified": "documents.last_modified", "fetched_at": "documents.fetched_at"],
+                                            label: ("id", "document "))
+
+    /// Every document, in import order.
+    static func all(_ db: Database) throws -> [DocumentRecord] {
+        try CheckedRow.all(db.cachedStatement(sql: select + " ORDER BY id"), [], origins, DocumentRecord.init)
+    }
+
+    /// The document with this identity, other than `excluding`.
+    static func withIdentity(_ identity: String, excluding: Int64? = nil, _ db: Database) throws -> DocumentRecord? {
+        try CheckedRow.all(db.cachedStatement(sql: select + " WHERE identity = ? AND id IS NOT ? LIMIT 1"), [identity, excluding], origins,
+                           DocumentRecord.init).first
     }
 }

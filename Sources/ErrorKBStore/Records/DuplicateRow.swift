@@ -1,7 +1,7 @@
 import GRDB
 
 /// A member of a duplicate group: a row of the `duplicates` view.
-public struct DuplicateRow: Codable, Sendable, Equatable, FetchableRecord {
+public struct DuplicateRow: Codable, Sendable, Equatable {
     /// What the group has in common.
     public enum Kind: String, Codable, Sendable, CaseIterable {
         /// The same code defined more than once in one document.
@@ -22,4 +22,15 @@ public struct DuplicateRow: Codable, Sendable, Equatable, FetchableRecord {
     public var code: Int64
     /// The member's name.
     public var name: String?
+
+    init(_ row: CheckedRow) throws {
+        kind = try row.text("kind")
+        domain = try row.text("domain")
+        code = try row.int64("code")
+        name = try row.optionalText("name")
+    }
+
+    /// The `duplicates` view's columns come from `entries` and `documents`.
+    static let origins = CheckedRow.Origins(["kind": "duplicates.kind", "domain": "documents.domain", "code": "entries.code", "name": "entries.name"],
+                                            label: ("code", ""))
 }

@@ -73,13 +73,13 @@ package enum SearchIndex {
     /// The rows a document added to the index, rebuilt from what it stored.
     static func rows(ofDocument documentID: Int64, _ db: Database) throws -> [Row] {
         var messages: [Int64: [String]] = [:]
-        for message in try MessageRecord.fetchAll(db, MessageRecord.ofDocument(documentID)) {
+        for message in try MessageRecord.ofDocument(documentID, db) {
             messages[message.entryID, default: []].append(message.text)
         }
-        var rows = try EntryRecord.filter(EntryRecord.Columns.documentID == documentID).fetchAll(db).map { entry in
+        var rows = try EntryRecord.ofDocument(documentID, db).map { entry in
             Row(entryID: entry.id, name: entry.name, messages: messages[entry.id] ?? [])
         }
-        rows += try TableRowRecord.filter(TableRowRecord.Columns.documentID == documentID).fetchAll(db).map { row in
+        rows += try TableRowRecord.ofDocument(documentID, db).map { row in
             Row(tableRowID: row.id, message: row.message, description: row.description)
         }
         return rows

@@ -18,10 +18,12 @@ enum SearchVocabulary {
         try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, search_index, row)")
     }
 
+    static let origins = CheckedRow.Origins(["term": "search_terms.term"], label: ("term", "term "))
+
     /// The terms that complete `prefix` (lower case), at most `limit`; nil when there are more.
     static func completions(of prefix: String, limit: Int, _ db: Database) throws -> [String]? {
-        let terms = try db.cachedValues(String.self, "SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
-                                        [prefix, prefix + "\u{10FFFF}", limit + 1])
+        let terms = try CheckedRow.all(db.cachedStatement(sql: "SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?"),
+                                       [prefix, prefix + "\u{10FFFF}", limit + 1], origins) { try $0.text("term") }
         return terms.count > limit ? nil : terms
     }
 }
