@@ -106,7 +106,7 @@ package enum SystemFile {
         }
         if status.kind == .directory || (regularOnly && status.kind != .regular) {
             close(fd)
-            throw FileStatus.Failure(path: path, reason: "it is \(status.kind.noun), not a regular file")
+            throw FileStatus.Failure(path: path, reason: status.kind == .directory ? "it is a directory" : "it is \(status.kind.noun), not a regular file")
         }
         if regularOnly { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
         return fd

@@ -22,8 +22,10 @@ enum TestProcess {
         }
     }
 
-    /// The `kb` binary that `swift build` put beside the test bundle.
+    /// The `kb` binary that `swift build` put beside the test bundle; ERRORKB_TEST_KB names another
+    /// (an older build, to watch a test fail before its fix).
     static var kbBinary: URL {
+        if let other = ProcessInfo.processInfo.environment["ERRORKB_TEST_KB"], !other.isEmpty { return URL(fileURLWithPath: other) }
         let candidates = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kb"),
             Fixtures.packageRoot.appendingPathComponent(".build/debug/kb"),

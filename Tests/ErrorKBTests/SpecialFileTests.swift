@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// Paths that name something other than a regular file, and reads that fail. A FIFO, a directory
+/// or a device given where kb expects a database or a document is refused before it is opened
+/// (opening a FIFO waits for a writer that may never come), with exit 3 and what it is. `kb
+/// classify` reads streams by design (a FIFO, `<(zcat log.gz)`, standard input), but a read that
+/// fails (a directory, /proc/self/mem, a closed standard input) is an error, never "lines 0".
+@Suite struct SpecialFileTests {
+    let directory = Fixtures.temporaryDirectory().path
+    var seed: String { Fixtures.builtDatabasePath }
+    static let flags = ["--domain", "d", "--locale", "en"]
+
+    func fifo(_ name: String) -> String {
+        let path = directory + "/" + name
+        #expect(mkfifo(path, 0o644) == 0)
+        return path
+    }
+
+    /// Refused in time, with exit 3, naming the path and what it is.
+    func expectRefused(_ result: TestProcess.Result, _ path: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(!result.timedOut, "kb waited on \(path)", sourceLocation: sourceLocation)
+        #expect(result.status == 3, "\(result.summary)", sourceLocation: sourceLocation)
+        #expect(result.stderr.hasPrefix("kb: \(path): ") && result.stderr.contains(what), "\(result.stderr)", sourceLocation: sourceLocation)
+    }
+
+    @Test func aFIFOIsNeverOpenedAsADatabaseOrADocument() throws {
+        let pipe = fifo("pipe")
+        let page = directory + "/page.md"
+        try Data("#### \\-97004 PAGE\n\n-   A page.\n".utf8).write(to: URL(fileURLWithPath: page))
+        let what = "FIFO"
+        expectRefused(TestProcess.kb(["show", "-1121", "--db", pipe], home: directory, timeout: 20), pipe, what)
+        expectRefused(TestProcess.kb(["stats"], home: directory, environment: ["KB_DB": pipe], timeout: 20), pipe, what)
+        expectRefused(TestProcess.kb(["add", pipe, "--db", seed] + Self.flags, home: directory, timeout: 20), pipe, what)
+        expectRefused(TestProcess.kb(["add", page, "--db", pipe] + Self.flags, home: directory, timeout: 20), pipe, what)
+        expectRefused(TestProcess.kb(["build", pipe, "--out", directory + "/x.db"] + Self.flags, home: directory, timeout: 20), pipe, what)
+        expectRefused(TestProcess.kb(["diff", pipe, page] + Self.flags, home: directory, timeout: 20), pipe, what)
+        expectRefused(TestProcess.kb(["diff", seed, pipe] + Self.flags, home: directory, timeout: 20), pipe, what)
+    }
+
+    @Test func aDirectoryIsNotADatabase() {
+        let result = TestProcess.kb(["show", "-1121", "--db", directory], home: directory)
+        expectRefused(result, directory, "it is a directory, not a database file")
+        #expect(!result.stderr.contains("I/O"), "\(result.stderr)")
+    }
+
+    @Test func classifyReadsAFIFOByDesign() {
+        let pipe = fifo("log")
+        let script = """
+            printf '%s\\n' '{"code":-1121,"msg":"Invalid symbol."}' 'not a payload {' > '\(pipe)' &
+            exec "$KB" classify '\(pipe)' --db '\(seed)' --format csv
+            """
+        let result = TestProcess.shell(script, home: directory, timeout: 30)
+        #expect(result.status == 0, "\(result.summary)")
+        #expect(result.stdout.contains(",-1121,BAD_SYMBOL,Invalid symbol.,"), "\(result.stdout)")
+    }
+
+    @Test func classifyOfADirectoryIsAnError() {
+        let result = TestProcess.kb(["classify", directory, "--db", seed], home: directory)
+        #expect(result.status == 3, "\(result.summary)")
+        #expect(result.stderr == "kb: \(directory): cannot read: it is a directory\n", "\(result.stderr)")
+        #expect(!result.stdout.contains("lines 0"))
+    }
+
+    @Test func classifyOfAFileThatCannotBeReadIsAnError() {
+        let result = TestProcess.kb(["classify", "/proc/self/mem", "--db", seed], home: directory)
+        #expect(result.status == 3, "\(result.summary)")
+        #expect(result.stderr == "kb: /proc/self/mem: cannot read: Input/output error\n", "\(result.stderr)")
+        #expect(!result.stdout.contains("lines 0"))
+    }
+
+    @Test func classifyOfAClosedStandardInputIsAnError() {
+        for arguments in [["classify"], ["classify", "-"]] {
+            let result = TestProcess.kb(bytes: (arguments + ["--db", seed]).map { Array($0.utf8) }, home: directory, closed: [0])
+            #expect(result.status == 3, "\(result.summary)")
+            #expect(result.stderr == "kb: -: cannot read: standard input is closed\n", "\(result.stderr)")
+            #expect(!result.stdout.contains("lines 0"))
+        }
+    }
+}
