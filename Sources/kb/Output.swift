@@ -61,6 +61,21 @@ enum TerminalText {
         return SystemPath.display(result)
     }
 
+    /// JSON text with the same characters written as `\uXXXX` escapes: still the same JSON (the
+    /// encoder already escapes C0 controls; these can only stand inside strings), safe to print.
+    static func escapedJSON(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { $0.value >= 0x7F && needsEscape($0) }) else { return json }
+        var result = ""
+        for scalar in json.unicodeScalars {
+            if scalar.value >= 0x7F && needsEscape(scalar) {
+                result += "\\u" + hex(scalar.value, width: 4)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true

@@ -18,6 +18,6 @@ struct JSONRenderer: Renderer, SummaryRenderer {
     private func write(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try Output.write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+        try Output.write(TerminalText.escapedJSON(String(decoding: try encoder.encode(value), as: UTF8.self)) + "\n")
     }
 }
