@@ -87,6 +87,8 @@ extension KnowledgeBase {
                     hits.append(SearchHit(tableRow: row, terms: terms, score: match.score))
                 }
             }
+            // Nothing found must mean nothing matches, not an index that lost its rows.
+            if hits.isEmpty { try records.checkSearchIndexIsWhole() }
             return hits
         }
     }

@@ -130,6 +130,17 @@ package struct RecordReader {
         try FullTextQuery.matches(db, terms: terms, matchAny: matchAny, filter: filter, limit: limit)
     }
 
+    /// Throws when the search index is empty while there are entries or table rows to index (an
+    /// index emptied with 'delete-all', say), so that a search that finds nothing cannot pass for
+    /// one where nothing matches. Cheap when the index has rows; counts only when it has none.
+    package func checkSearchIndexIsWhole() throws {
+        guard try SearchIndex.isEmpty(db) else { return }
+        let (indexed, rows) = try SearchIndex.coverage(db)
+        if indexed < rows {
+            throw DamagedValue(detail: "its search index covers \(indexed) of \(rows) entries and table rows; rebuild it with kb build")
+        }
+    }
+
     // MARK: Duplicates
 
     /// The members of the duplicate groups (the `duplicates` view), grouped by kind.

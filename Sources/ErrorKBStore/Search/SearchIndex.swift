@@ -85,6 +85,17 @@ package enum SearchIndex {
         return rows
     }
 
+    /// Whether the index holds no row at all.
+    static func isEmpty(_ db: Database) throws -> Bool {
+        try db.cachedValue(Int.self, "SELECT NOT EXISTS (SELECT 1 FROM search_index_docsize)") == 1
+    }
+
+    /// The rows the index holds (FTS5 keeps one size record per row), and the rows it should.
+    static func coverage(_ db: Database) throws -> (indexed: Int, rows: Int) {
+        (try db.cachedValue(Int.self, "SELECT count(*) FROM search_index_docsize") ?? 0,
+         try db.cachedValue(Int.self, "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM table_rows)") ?? 0)
+    }
+
     /// Removes a document's rows from the index (before the document itself is deleted).
     static func deleteRows(ofDocument documentID: Int64, _ db: Database) throws {
         let delete = try db.cachedStatement(sql: "INSERT INTO search_index (search_index, rowid, name_terms, text_terms) VALUES ('delete', ?, ?, ?)")

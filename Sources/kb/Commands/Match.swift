@@ -27,9 +27,22 @@ extension KB {
         func validate() throws {
             if (text == nil) == (payload == nil) && code == nil { throw ValidationError("give a message, or --payload, or --code") }
             if text != nil && payload != nil { throw ValidationError("give a message or --payload, not both") }
-            if let payload, case .malformed(let reason) = ErrorPayload.parse(payload[...]) {
-                throw ValidationError("--payload is not valid JSON: \(reason)")
+            if let payload {
+                switch ErrorPayload.parse(payload[...]) {
+                case .malformed(let reason): throw ValidationError("--payload is not valid JSON: \(reason)")
+                case .payload(nil, nil), .blank: if code == nil { throw ValidationError(Self.unusable(payload)) }
+                default: break
+                }
             }
+        }
+
+        /// Why a payload gives nothing to match, in its own terms: the code as it was written.
+        private static func unusable(_ payload: String) -> String {
+            guard let key = payload.range(of: "\"code\"") else { return "--payload: it has neither a \"code\" nor a \"msg\"" }
+            let rest = payload[key.upperBound...].drop { $0 == " " || $0 == "\t" }
+            let value = rest.first == ":" ? rest.dropFirst().drop { $0 == " " || $0 == "\t" }.prefix { !",}] \t\n".contains($0) } : ""
+            guard !value.isEmpty, value != "null" else { return "--payload: it has neither a \"code\" nor a \"msg\"" }
+            return "--payload: its \"code\" \(value) is not a whole number (error codes are 64-bit integers), and it has no \"msg\""
         }
 
         /// The message and code asked about: the argument and --code, or what the payload holds.
