@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "ErrorKBTests",
             dependencies: ["ErrorKBSupport", "ErrorKBModel", "ErrorKBImport", "ErrorKBStore", "ErrorKBQuery", "ErrorKBBuild",
-                           "ErrorKBFetch", "ErrorKBFuzzHarness", grdb]
+                           "ErrorKBFetch", "ErrorKBFuzzHarness", "kb", grdb]
         ),
     ]
 )
