@@ -4,7 +4,7 @@ import PackageDescription
 // The layers, each a target, so that the compiler enforces the direction (a target can only
 // call the targets it depends on):
 //
-//   ErrorKBSupport   text, digests, the line reader, the atomic writer (no dependency)
+//   ErrorKBSupport   text, digests, the line reader, paths as bytes, the atomic writer and its lock (no dependency)
 //   ErrorKBModel     the document model, line kinds, templates, codes        → Support
 //   ErrorKBImport    readers and recognizers for the page formats            → Model
 //   ErrorKBStore     the schema, every SQL statement, the database owner     → Model, GRDB

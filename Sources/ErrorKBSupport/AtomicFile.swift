@@ -62,7 +62,7 @@ package enum AtomicFile {
             for (index, target) in self.targets.enumerated() {
                 for other in self.targets[..<index] where other.path == target.path
                     || (other.existing != nil && target.existing.map { other.existing!.isSameFile(as: $0) } == true) {
-                    throw Failure(path: target.given, detail: "it is also \(other.given), which this command writes too", kind: .invalid)
+                    throw Failure(path: target.given, detail: "it is the same file as \(other.given), which this command also writes", kind: .invalid)
                 }
             }
             // In one order, so that two commands writing the same files cannot wait for each other.

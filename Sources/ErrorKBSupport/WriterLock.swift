@@ -26,7 +26,11 @@ package final class WriterLock {
         path = target + "-lock"
         while true {
             let fd = SystemPath.withCString(path) { open($0, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644) }
-            guard fd >= 0 else { throw AtomicFile.Failure(path: target, detail: "cannot make the lock file \(path): " + SystemFile.reason(errno)) }
+            guard fd >= 0 else {
+                let code = errno
+                if code == ENOENT || code == ENOTDIR { throw AtomicFile.Failure(path: target, detail: "directory \(SystemPath.directory(target)) does not exist") }
+                throw AtomicFile.Failure(path: target, detail: "cannot make the lock file \(path): " + SystemFile.reason(code))
+            }
             while flock(fd, LOCK_EX) != 0 {
                 guard errno == EINTR else {
                     let reason = SystemFile.reason(errno)
