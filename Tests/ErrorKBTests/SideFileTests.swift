@@ -13,34 +13,23 @@ import Testing
     /// Python's sqlite3 (the analyst's tool) starts a write on `path`, spills it to the file and
     /// dies: the journal it leaves is hot.
     static func leaveHotJournal(_ path: String) {
-        let script = """
-            import sqlite3, os, sys
-            c = sqlite3.connect(sys.argv[1], isolation_level=None)
-            c.execute("PRAGMA cache_size=1")
-            c.execute("BEGIN IMMEDIATE")
-            c.execute("DELETE FROM messages")
-            c.execute("UPDATE entries SET name = 'HALF_WRITTEN'")
-            os._exit(0)
-            """
-        let result = TestProcess.tool("python3", ["-c", script, path])
-        #expect(result.status == 0, "\(result.summary)")
+        dieWriting(path, ["PRAGMA cache_size=1", "BEGIN IMMEDIATE", "DELETE FROM messages", "UPDATE entries SET name = 'HALF_WRITTEN'"])
         #expect(FileManager.default.fileExists(atPath: path + "-journal"))
     }
 
     /// Puts `path` in WAL mode and leaves a change in the WAL, not in the file, as a program that
     /// died (or still has it open) does: -1121's names become FROM_THE_WAL.
     static func leaveWAL(_ path: String) {
-        let script = """
-            import sqlite3, os, sys
-            c = sqlite3.connect(sys.argv[1], isolation_level=None)
-            c.execute("PRAGMA journal_mode=WAL")
-            c.execute("PRAGMA wal_autocheckpoint=0")
-            c.execute("UPDATE entries SET name = 'FROM_THE_WAL' WHERE code = -1121")
-            os._exit(0)
-            """
+        dieWriting(path, ["PRAGMA journal_mode=WAL", "PRAGMA wal_autocheckpoint=0", "UPDATE entries SET name = 'FROM_THE_WAL' WHERE code = -1121"])
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    /// Python's sqlite3 runs the statements on `path`, then the process dies without closing it.
+    static func dieWriting(_ path: String, _ statements: [String]) {
+        let script = "import sqlite3, os, sys\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            + statements.map { "c.execute(\"\($0)\")\n" }.joined() + "os._exit(0)\n"
         let result = TestProcess.tool("python3", ["-c", script, path])
         #expect(result.status == 0, "\(result.summary)")
-        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
     func copySeed(to name: String) throws -> String {

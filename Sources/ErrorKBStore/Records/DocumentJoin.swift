@@ -9,6 +9,11 @@ enum DocumentJoin {
 
     static let columns = "d.domain, d.locale, coalesce(d.source_url, d.file_name) AS source, d.file_name, s.title AS section"
 
+    /// Those columns of a row: domain, locale, source, file name and section title.
+    static func read(_ row: CheckedRow) throws -> (domain: String, locale: String, source: String, fileName: String, section: String?) {
+        (try row.text("domain"), try row.text("locale"), try row.text("source"), try row.text("file_name"), try row.optionalText("section"))
+    }
+
     /// Where those columns come from, for messages about a damaged value (see `CheckedRow`).
     static let origins = ["domain": "documents.domain", "locale": "documents.locale", "source": "documents.source_url",
                           "file_name": "documents.file_name", "section": "sections.title"]

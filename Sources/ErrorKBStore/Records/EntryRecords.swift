@@ -40,11 +40,7 @@ package struct LocatedEntry: Equatable {
         code = try row.int64("code")
         name = try row.optionalText("name")
         line = try row.int("line")
-        domain = try row.text("domain")
-        locale = try row.text("locale")
-        source = try row.text("source")
-        fileName = try row.text("file_name")
-        section = try row.optionalText("section")
+        (domain, locale, source, fileName, section) = try DocumentJoin.read(row)
     }
 
     /// Entries with their documents and sections (aliases: e entries, d documents, s sections);

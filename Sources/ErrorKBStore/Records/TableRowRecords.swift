@@ -62,11 +62,7 @@ package struct LocatedTableRow: Equatable {
         message = try row.text("message")
         description = try row.text("description")
         line = try row.int("line")
-        domain = try row.text("domain")
-        locale = try row.text("locale")
-        source = try row.text("source")
-        fileName = try row.text("file_name")
-        section = try row.optionalText("section")
+        (domain, locale, source, fileName, section) = try DocumentJoin.read(row)
         explainedCode = explaining ? try row.int64("explained_code") : nil
     }
 
