@@ -23,6 +23,8 @@ struct DocumentBuilder {
     private var sectionCodes: [(line: Int, code: Int64)] = []
     private var sectionTableRows: [ParsedDocument.TableRow] = []
     private var emittedTableRows = 0
+    /// HTML anchors read since the last heading: the next section takes them.
+    private var pendingAnchors: [String] = []
     private(set) var messageCount = 0
     private(set) var tableRowCount = 0
     /// Text of lines that were unexplained when the parser moved past them (at most `maxUnexplained`).
@@ -89,11 +91,24 @@ struct DocumentBuilder {
         sectionCodes.append((line, code))
     }
 
-    mutating func beginSection(_ title: String, line: Int) {
+    /// An HTML anchor on a line of its own: it names the heading that follows.
+    mutating func anchor(_ id: String) {
+        pendingAnchors.append(id)
+    }
+
+    /// A heading that is not a section (an entry's) takes no anchors: they were its own.
+    mutating func headingRead() {
+        pendingAnchors.removeAll()
+    }
+
+    mutating func beginSection(_ title: String, line: Int, slug: String? = nil) {
         closeOpenEntry()
         endSection()
         let label = RangeLabel.prefix(of: title[...]).map(String.init)
-        let section = ParsedDocument.Section(title: title, rangeLabel: label, line: line)
+        var anchors = pendingAnchors
+        pendingAnchors.removeAll()
+        if let slug, !slug.isEmpty, !anchors.contains(slug) { anchors.append(slug) }
+        let section = ParsedDocument.Section(title: title, rangeLabel: label, line: line, anchors: anchors)
         document.sections.append(section)
         sink.section(section, index: document.sections.count - 1)
         mark(line, .section)
@@ -124,6 +139,12 @@ struct DocumentBuilder {
         }
         mark(line, .message)
         return true
+    }
+
+    /// Links from the last entry's message on `line` to parts of the page (`#filter-failures`).
+    mutating func links(_ anchors: [String], line: Int) {
+        guard !entries.isEmpty else { return }
+        for anchor in anchors { entries[entries.count - 1].links.append(.init(anchor: anchor, line: line)) }
     }
 
     /// Joins a wrapped line onto the last message.

@@ -17,10 +17,28 @@ public struct ParsedDocument: Sendable, Equatable {
         public var rangeLabel: String?
         /// 1-based line.
         public var line: Int
+        /// The names a link within the page reaches the section by: an HTML anchor just before
+        /// its heading (`<a id="filter_failures"></a>`) and the heading's slug (`filter-failures`).
+        public var anchors: [String]
 
-        package init(title: String, rangeLabel: String?, line: Int) {
+        package init(title: String, rangeLabel: String?, line: Int, anchors: [String] = []) {
             self.title = title
             self.rangeLabel = rangeLabel
+            self.line = line
+            self.anchors = anchors
+        }
+    }
+
+    /// A link from an entry's message to a part of the same page: the spot page's -1013 says its
+    /// messages are in `[Filter Failures](#filter-failures)`.
+    public struct Link: Sendable, Equatable {
+        /// The anchor linked to, without its `#`.
+        public var anchor: String
+        /// 1-based line of the message that holds the link.
+        public var line: Int
+
+        package init(anchor: String, line: Int) {
+            self.anchor = anchor
             self.line = line
         }
     }
@@ -72,6 +90,8 @@ public struct ParsedDocument: Sendable, Equatable {
         public var messages: [Message] = []
         /// Facts its messages state about other codes.
         public var relations: [Relation] = []
+        /// Parts of the page its messages link to.
+        public var links: [Link] = []
 
         package init(code: Int64, name: String?, section: Int?, line: Int) {
             self.code = code

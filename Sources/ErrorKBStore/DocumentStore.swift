@@ -73,11 +73,15 @@ package final class DocumentStore {
     }
 
     /// Completes the write: the search vocabulary follows the index, the metadata names every
-    /// input, and the indexes are back. Throws when an index cannot be created again.
+    /// input, the indexes are back, and what depends on every document is computed again (the
+    /// codes table rows get from links and other pages, the meanings of codes). Throws when an
+    /// index cannot be created again.
     package func finish() throws {
         try SearchVocabulary.refresh(db)
         try BuildMetadata.writeMetadata(db)
         try indexes.restore(db)
+        try TableRowCodes.refresh(db)
+        try Meanings.refresh(db)
     }
 
     /// A document just written replaces the older version of its identity, or is dropped again

@@ -10,7 +10,11 @@ package final class DocumentWriter: DocumentSink {
     private let insertDocument, completeDocument, insertVersion, insertSection, insertEntry, insertMessage, insertPlaceholder: BulkStatement
     private let recordFetch: BulkStatement
     private let insertRelation, insertMention, insertTableRow, insertTableRowCode, insertIndexRow, insertLineKind, insertSpan: BulkStatement
+    private let insertAnchor, insertLink: BulkStatement
     private var documentID: Int64 = 0
+    /// The next entry's id: given explicitly, so that the entry is its own meaning from the start
+    /// (`Meanings.refresh` joins the entries that share one).
+    private var nextEntryID: Int64 = 1
     private var sectionIDs: [Int64] = []
     private var entryIDs: [Int64] = []
     /// The first failure while reading into the database; `finish` throws it.
@@ -34,7 +38,7 @@ package final class DocumentWriter: DocumentSink {
             VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM document_versions WHERE identity = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             """)
         insertSection = try BulkStatement(db, sql: "INSERT INTO sections (document_id, ordinal, title, range_label, line) VALUES (?, ?, ?, ?, ?)")
-        insertEntry = try BulkStatement(db, sql: "INSERT INTO entries (document_id, section_id, ordinal, code, name, line) VALUES (?, ?, ?, ?, ?, ?)")
+        insertEntry = try BulkStatement(db, sql: "INSERT INTO entries (id, meaning, document_id, section_id, ordinal, code, name, line) VALUES (?1, ?1, ?, ?, ?, ?, ?, ?)")
         insertMessage = try BulkStatement(db, sql: "INSERT INTO messages (entry_id, ordinal, text, lang, line, template, placeholders) VALUES (?, ?, ?, ?, ?, ?, ?)")
         insertPlaceholder = try BulkStatement(db, sql: "INSERT INTO placeholders (message_id, ordinal, token, position, style) VALUES (?, ?, ?, ?, ?)")
         insertRelation = try BulkStatement(db, sql: "INSERT INTO entry_relations (entry_id, relation, code, line) VALUES (?, ?, ?, ?)")
@@ -47,12 +51,15 @@ package final class DocumentWriter: DocumentSink {
         insertIndexRow = try BulkStatement(db, sql: "INSERT INTO search_index (rowid, name_terms, text_terms) VALUES (?, ?, ?)")
         insertLineKind = try BulkStatement(db, sql: "INSERT INTO line_kinds (document_id, kind, lines) VALUES (?, ?, ?)")
         insertSpan = try BulkStatement(db, sql: "INSERT INTO line_spans (document_id, kind, first_line, last_line) VALUES (?, ?, ?, ?)")
+        insertAnchor = try BulkStatement(db, sql: "INSERT OR IGNORE INTO section_anchors (section_id, anchor) VALUES (?, ?)")
+        insertLink = try BulkStatement(db, sql: "INSERT INTO entry_links (entry_id, anchor, line) VALUES (?, ?, ?)")
     }
 
     /// Adds a document's row, to be completed by `finish`; returns its id.
     func begin(fileName: String) throws -> Int64 {
         insertDocument.bind(1, (fileName as NSString).lastPathComponent)
         documentID = try insertDocument.run()
+        nextEntryID = try (db.cachedValue(Int64.self, "SELECT max(id) FROM entries", []) ?? 0) + 1
         sectionIDs = []
         entryIDs = []
         failure = nil
@@ -116,7 +123,13 @@ package final class DocumentWriter: DocumentSink {
             insertSection.bind(3, section.title)
             insertSection.bind(4, section.rangeLabel)
             insertSection.bind(5, section.line)
-            sectionIDs.append(try insertSection.run())
+            let sectionID = try insertSection.run()
+            sectionIDs.append(sectionID)
+            for anchor in section.anchors {
+                insertAnchor.bind(1, sectionID)
+                insertAnchor.bind(2, anchor)
+                try insertAnchor.run()
+            }
         }
     }
 
@@ -136,13 +149,15 @@ package final class DocumentWriter: DocumentSink {
 
     private func write(_ prepared: PreparedEntry, index: Int) throws {
         let entry = prepared.entry
-        insertEntry.bind(1, documentID)
-        insertEntry.bind(2, entry.section.map { sectionIDs[$0] })
-        insertEntry.bind(3, index + 1)
-        insertEntry.bind(4, entry.code)
-        insertEntry.bind(5, entry.name)
-        insertEntry.bind(6, entry.line)
+        insertEntry.bind(1, nextEntryID)
+        insertEntry.bind(2, documentID)
+        insertEntry.bind(3, entry.section.map { sectionIDs[$0] })
+        insertEntry.bind(4, index + 1)
+        insertEntry.bind(5, entry.code)
+        insertEntry.bind(6, entry.name)
+        insertEntry.bind(7, entry.line)
         let entryID = try insertEntry.run()
+        nextEntryID = entryID + 1
         entryIDs.append(entryID)
         for (index, message) in entry.messages.enumerated() {
             let template = prepared.templates[index]
@@ -162,6 +177,12 @@ package final class DocumentWriter: DocumentSink {
                 insertPlaceholder.bind(5, placeholder.style.rawValue)
                 try insertPlaceholder.run()
             }
+        }
+        for link in entry.links {
+            insertLink.bind(1, entryID)
+            insertLink.bind(2, link.anchor)
+            insertLink.bind(3, link.line)
+            try insertLink.run()
         }
         for relation in entry.relations {
             insertRelation.bind(1, entryID)

@@ -82,7 +82,8 @@ extension KnowledgeBase {
                      documents: documents, duplicateGroups: try duplicateGroupCounts(db))
     }
 
-    /// Groups per kind: a code in a document, a name in a domain, or a code across domains.
+    /// Groups per kind: a code in a document, a name in a domain, a code with several meanings,
+    /// or a code with one meaning in several domains.
     /// The same groups as the `duplicates` view, counted without it: the view compares every
     /// entry with every other through its CTEs, which took seconds on a million entries.
     static func duplicateGroupCounts(_ db: Database) throws -> [String: Int] {
@@ -94,19 +95,18 @@ extension KnowledgeBase {
         counts["name_shared"] = try db.cachedValue(Int.self, """
             SELECT count(*) FROM (SELECT 1 \(LocatedEntry.from) WHERE e.name IS NOT NULL GROUP BY d.domain, e.name HAVING count(DISTINCT e.code) > 1)
             """)
-        // Across domains: only codes found in more than one document can be shared. A code
-        // conflicts when two of its domains have no name in common, else it is shared.
-        var names: [Int64: [String: Set<String>]] = [:]
+        // A code conflicts when it has more than one meaning (see `Meanings`); a code with one
+        // meaning in several domains is shared.
         try CheckedRow.forEach(db.cachedStatement(sql: """
-            SELECT DISTINCT d.domain, e.code, coalesce(e.name, '') AS name \(LocatedEntry.from)
-            WHERE e.code IN (SELECT code FROM entries GROUP BY code HAVING min(document_id) <> max(document_id))
+            SELECT e.code, count(DISTINCT e.meaning) > 1 AS conflict, count(DISTINCT d.domain) > 1 AS domains \(LocatedEntry.from)
+            WHERE e.code IN (SELECT code FROM entries GROUP BY code HAVING count(*) > 1)
+            GROUP BY e.code
             """), [], LocatedEntry.origins) { row in
-            names[try row.int64("code"), default: [:]][try row.text("domain"), default: []].insert(try row.text("name"))
-        }
-        for byDomain in names.values where byDomain.count > 1 {
-            let sets = Array(byDomain.values)
-            let conflict = sets.indices.contains { i in sets.indices.contains { j in j > i && sets[i].isDisjoint(with: sets[j]) } }
-            counts[conflict ? "code_conflict" : "code_shared", default: 0] += 1
+            if try row.int64("conflict") != 0 {
+                counts["code_conflict", default: 0] += 1
+            } else if try row.int64("domains") != 0 {
+                counts["code_shared", default: 0] += 1
+            }
         }
         return counts.filter { $0.value > 0 }
     }

@@ -10,6 +10,7 @@ extension MarkdownParser {
             guard let heading = MarkdownText.heading(line.text) else { return nil }
             let text = InlineMarkup.clean(heading.text)
             if let code = CodeLine(text[...], requireMinus: false) {
+                parser.builder.headingRead()
                 parser.builder.codeLine(code, line: line.number)
                 parser.inEntry = true
                 return index + 1
@@ -21,9 +22,10 @@ extension MarkdownParser {
             }
             let document = parser.builder.document
             if document.sections.isEmpty && parser.builder.entryCount == 0 && (document.title == nil || document.title == text) {
+                parser.builder.headingRead()
                 parser.builder.setTitle(text, line: line.number)
             } else {
-                parser.builder.beginSection(text, line: line.number)
+                parser.builder.beginSection(text, line: line.number, slug: PageAnchors.slug(text))
                 for code in CodeMentions.codes(in: text) { parser.builder.listCode(code, line: line.number) }
             }
             return index + 1

@@ -9,7 +9,7 @@ import ErrorKBModel
 ///      * An unknown error occurred…       messages: bullets (` * `, `- `, `-   `) or paragraphs;
 ///        wrapped onto the next line       an indented line continues the message
 ///     Error message | Description         a pipe table of message-keyed rows
-///     <a id="other-errors"></a>           anchors, dropped
+///     <a id="other-errors"></a>           anchors: they name the next heading
 ///     > Source: <https://…>               source
 struct MarkdownParser: DocumentParser {
     let lines: LineWindow
@@ -53,6 +53,7 @@ struct MarkdownParser: DocumentParser {
         let clean = InlineMarkup.clean(text)
         if inEntry {
             builder.message(clean, line: line.number)
+            if text.utf8.contains(UInt8(ascii: "#")) { builder.links(PageAnchors.links(in: text), line: line.number) }
         } else if let code = CodeLine(clean.replacingOccurrences(of: "`", with: "")[...], requireMinus: true) {
             builder.listCode(code.code, line: line.number)
             builder.mark(line.number, .mention)

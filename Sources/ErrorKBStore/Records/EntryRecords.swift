@@ -26,6 +26,8 @@ package struct LocatedEntry: Equatable {
     package var code: Int64
     package var name: String?
     package var line: Int
+    /// The meaning the entry documents (`entries.meaning`: the id of its meaning's first entry).
+    package var meaning: Int64
     package var domain: String
     package var locale: String
     /// The document's source URL, else its file name.
@@ -40,16 +42,18 @@ package struct LocatedEntry: Equatable {
         code = try row.int64("code")
         name = try row.optionalText("name")
         line = try row.int("line")
+        meaning = try row.int64("meaning")
         (domain, locale, source, fileName, section) = try DocumentJoin.read(row)
     }
 
     /// Entries with their documents and sections (aliases: e entries, d documents, s sections);
     /// queries add WHERE and ORDER BY.
     static let from = DocumentJoin.from("entries", as: "e")
-    static let columns = "e.id, e.document_id, e.code, e.name, e.line, " + DocumentJoin.columns
+    static let columns = "e.id, e.document_id, e.code, e.name, e.line, e.meaning, " + DocumentJoin.columns
     static let select = "SELECT \(columns) \(from)"
     static let origins = CheckedRow.Origins(DocumentJoin.origins.merging([
         "id": "entries.id", "document_id": "entries.document_id", "code": "entries.code", "name": "entries.name", "line": "entries.line",
+        "meaning": "entries.meaning",
     ]) { $1 }, label: ("code", ""))
 
     /// The entries `statement` selects (`select` and a condition), with `arguments`.
