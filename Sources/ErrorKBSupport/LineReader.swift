@@ -24,6 +24,8 @@ package final class LineReader {
         package let bytes: [UInt8]
         package let lines: [Range<Int>]
         package let firstNumber: Int
+        /// Indices in `lines` of the lines cut to `maxLineLength`, in order.
+        package var cutLines: [Int] = []
     }
 
     /// Why the input could not be read (a failure to open it, or a read that failed).
@@ -38,11 +40,15 @@ package final class LineReader {
     /// The input's name, for messages.
     package let fileName: String
     private let chunkSize: Int
+    /// Lines longer than this are cut to it (`lastLineWasCut`); nil keeps every byte.
+    package let maxLineLength: Int?
     /// The descriptor read from, and whether this reader opened it (and so closes it).
     private var descriptor: Int32 = -1
     private var ownsDescriptor = false
     private var pending: Data?
     private var carry: [UInt8] = []
+    /// Whether the carried line was cut to `maxLineLength`; what follows it up to its end is skipped.
+    private var carryCut = false
     private var skipLeadingLF = false
     private var atStart = true
     private var finished = false
@@ -58,10 +64,13 @@ package final class LineReader {
     private var nextIndex = 0
 
     /// Opens the source; throws `Failure` when a file cannot be opened. `hashing` computes the
-    /// SHA-256 of what is read.
-    package init(_ source: ByteSource, fileName: String, chunkSize: Int = LineReader.defaultChunkSize, hashing: Bool = true) throws {
+    /// SHA-256 of what is read; `maxLineLength` (bytes) cuts longer lines, so that memory stays
+    /// flat whatever the input.
+    package init(_ source: ByteSource, fileName: String, chunkSize: Int = LineReader.defaultChunkSize, hashing: Bool = true,
+                 maxLineLength: Int? = nil) throws {
         self.fileName = fileName
         self.chunkSize = max(1, chunkSize)
+        self.maxLineLength = maxLineLength.map { max(1, $0) }
         digest = hashing ? SHA256() : nil
         switch source {
         case .memory(let data):
@@ -90,11 +99,15 @@ package final class LineReader {
         return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
+    /// Whether the line `nextLine` returned last was cut to `maxLineLength`.
+    package private(set) var lastLineWasCut = false
+
     /// The next line's bytes, without its line ending; nil at the end of the input.
     package func nextLine() -> ArraySlice<UInt8>? {
         while true {
             if let block = current, nextIndex < block.lines.count {
                 defer { nextIndex += 1 }
+                lastLineWasCut = !block.cutLines.isEmpty && block.cutLines.contains(nextIndex)
                 return block.bytes[block.lines[nextIndex]]
             }
             guard let block = nextBlock() else { current = nil; return nil }
@@ -104,6 +117,8 @@ package final class LineReader {
     }
 
     /// The next lines (at least one), or nil at the end of the input or after a failed read.
+    /// Each chunk is searched for line endings once, so a line over many chunks costs no more
+    /// than its bytes; with `maxLineLength`, only that much of a longer line is kept.
     package func nextBlock() -> Block? {
         while !finished {
             guard let chunk = readChunk() else { return nil }
@@ -113,36 +128,63 @@ package final class LineReader {
                 carry = []
                 if atStart, last.starts(with: [0xEF, 0xBB, 0xBF]) { last.removeFirst(3) }
                 guard !last.isEmpty else { return nil }
-                return block(last)
+                defer { carryCut = false }
+                return block(last, firstLineCut: carryCut)
             }
             digest?.update(chunk)
             size += chunk.count
-            var bytes = carry
-            bytes.append(contentsOf: chunk)
-            carry = []
-            var start = 0
             if atStart {
                 // Too few bytes yet to tell a BOM: wait for more.
-                if bytes.count < 3 { carry = bytes; continue }
+                carry += chunk
+                if carry.count < 3 { continue }
                 atStart = false
-                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-            }
-            if skipLeadingLF, start < bytes.count {
-                if bytes[start] == 0x0A { start += 1 }
-                skipLeadingLF = false
-            }
-            // Complete lines end at the last line ending; the rest waits for the next chunk.
-            guard let lastEnd = bytes[start...].lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
-                carry = Array(bytes[start...])
+                let bytes = carry
+                carry = []
+                let block = bytes.withUnsafeBufferPointer { consume($0, from: $0.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0) }
+                if let block { return block }
                 continue
             }
-            // A CR that ends the chunk may be the first half of a CRLF.
-            if bytes[lastEnd] == 0x0D { skipLeadingLF = true }
-            carry = Array(bytes[(lastEnd + 1)...])
-            bytes.removeLast(bytes.count - lastEnd - 1)
-            if let block = block(bytes, from: start) { return block }
+            if let block = chunk.withUnsafeBytes({ consume($0.bindMemory(to: UInt8.self), from: 0) }) { return block }
         }
         return nil
+    }
+
+    /// Takes a chunk's bytes from `start`: the lines it completes, with the line carried over from
+    /// the chunks before as the first; what follows its last line ending is carried on.
+    private func consume(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Block? {
+        var start = start
+        if skipLeadingLF, start < bytes.count {
+            if bytes[start] == 0x0A { start += 1 }
+            skipLeadingLF = false
+        }
+        // Complete lines end at the last line ending; the rest waits for the next chunk.
+        guard let lastEnd = bytes[start...].lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+            keep(bytes[start...])
+            return nil
+        }
+        // A CR that ends the chunk may be the first half of a CRLF.
+        if bytes[lastEnd] == 0x0D { skipLeadingLF = true }
+        // The first line continues what was carried over.
+        let firstEnd = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D })!
+        keep(bytes[start..<firstEnd])
+        var lines = carry
+        let cut = carryCut
+        carry = []
+        carryCut = false
+        lines.append(contentsOf: bytes[firstEnd...lastEnd])
+        keep(bytes[(lastEnd + 1)...])
+        return block(lines, firstLineCut: cut)
+    }
+
+    /// Adds to the line carried to the next chunk, up to `maxLineLength`.
+    private func keep(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        guard !carryCut else { return }
+        if let limit = maxLineLength, carry.count + bytes.count > limit {
+            carry += bytes.prefix(limit - carry.count)
+            carryCut = true
+        } else {
+            carry += bytes
+        }
     }
 
     /// The next chunk; empty at the end, nil when the read failed.
@@ -167,12 +209,20 @@ package final class LineReader {
         }
     }
 
-    /// The lines of `bytes` from `start` (what comes before is a BOM or the LF of a split CRLF).
-    private func block(_ bytes: [UInt8], from start: Int = 0) -> Block? {
-        let lines = Self.lineRanges(in: bytes, from: start)
+    /// The lines of `bytes`; the first was cut to `maxLineLength` when `firstLineCut`, and any
+    /// other line longer than that is cut here.
+    private func block(_ bytes: [UInt8], firstLineCut: Bool) -> Block? {
+        var lines = Self.lineRanges(in: bytes)
         guard !lines.isEmpty else { return nil }
+        var cut: [Int] = firstLineCut ? [0] : []
+        if let limit = maxLineLength {
+            for index in lines.indices where lines[index].count > limit {
+                lines[index] = lines[index].lowerBound..<(lines[index].lowerBound + limit)
+                if index > 0 || !firstLineCut { cut.append(index) }
+            }
+        }
         defer { lineCount += lines.count }
-        return Block(bytes: bytes, lines: lines, firstNumber: lineCount + 1)
+        return Block(bytes: bytes, lines: lines, firstNumber: lineCount + 1, cutLines: cut)
     }
 
     /// Each line's range in `bytes` from `start`, line endings (LF, CRLF, a lone CR) excluded. A

@@ -70,6 +70,28 @@ import Testing
         #expect(lines.peakRetained < 1_000, "held \(lines.peakRetained) lines at once")
     }
 
+    /// A line over `maxLineLength` comes out cut to it and marked, whatever the chunk size and line
+    /// ending; the lines around it are whole; what follows the cut is never held.
+    @Test(arguments: [1, 3, 7, 64, 4096])
+    func longLinesAreCutAndMarked(chunkSize: Int) throws {
+        let long = String(repeating: "x", count: 50)
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = ["a", long, "bb", long + "y", String(repeating: "z", count: 10), ""].joined(separator: ending)
+            let reader = try LineReader(.memory(Data(text.utf8)), fileName: "t.log", chunkSize: chunkSize, maxLineLength: 10)
+            var lines: [(String, Bool)] = []
+            while let line = reader.nextLine() { lines.append((String(decoding: line, as: UTF8.self), reader.lastLineWasCut)) }
+            let expected = [("a", false), ("xxxxxxxxxx", true), ("bb", false), ("xxxxxxxxxx", true), ("zzzzzzzzzz", false)]
+            #expect(lines.map(\.0) == expected.map(\.0), "chunk \(chunkSize), ending \(ending.debugDescription)")
+            #expect(lines.map(\.1) == expected.map(\.1), "chunk \(chunkSize), ending \(ending.debugDescription)")
+            #expect(reader.lineCount == 5)
+        }
+        // A cut line at the very end, without a line ending.
+        let reader = try LineReader(.memory(Data(("ok\n" + long).utf8)), fileName: "t.log", chunkSize: chunkSize, maxLineLength: 10)
+        #expect(reader.nextLine().map { Array($0) } == Array("ok".utf8) && !reader.lastLineWasCut)
+        #expect(reader.nextLine()?.count == 10 && reader.lastLineWasCut)
+        #expect(reader.nextLine() == nil)
+    }
+
     /// `kb build FILE…` streams the files; the embedded seed goes through memory. Same rows.
     @Test func aStreamedBuildHoldsWhatAnInMemoryBuildHolds() throws {
         let home = Fixtures.temporaryDirectory()
