@@ -37,7 +37,7 @@ public struct MessageTemplate: Sendable, Equatable {
         segments.append(String(text[cursor...]))
         self.canonical = canonical
         // Only the outer ends are trimmed, so "…is %s orders" keeps its inner spaces.
-        var normalized = segments.map { MessageTemplate.collapseWhitespace($0) }
+        var normalized = segments.map { MessageTemplate.comparisonSegment($0) }
         normalized[0] = MessageTemplate.trimLeading(normalized[0])
         normalized[normalized.count - 1] = MessageTemplate.trimTrailing(normalized[normalized.count - 1])
         self.segments = normalized
@@ -63,36 +63,34 @@ public struct MessageTemplate: Sendable, Equatable {
     /// Where each argument lies in `bytes`, or nil when the template does not fit.
     @inlinable
     package func matchRanges(bytes: [UInt8]) -> [Range<Int>]? {
+        matchRanges(in: bytes[...])
+    }
+
+    /// Where each argument lies in `bytes` (indices of `bytes`), or nil when the template does
+    /// not fit. Each placeholder takes the shortest text that lets the next literal follow; since
+    /// every argument is at least one byte, a literal that cannot be found after the shortest
+    /// binding cannot be found after a longer one either, so no binding is tried twice and the
+    /// cost is one pass per literal.
+    @inlinable
+    package func matchRanges(in bytes: ArraySlice<UInt8>) -> [Range<Int>]? {
         let first = utf8Segments[0], last = utf8Segments[utf8Segments.count - 1]
-        guard bytes.count > first.count + last.count,
-              bytes.starts(with: first), bytes[(bytes.count - last.count)...].elementsEqual(last) else { return nil }
+        guard bytes.count > first.count + last.count, bytes.starts(with: first), bytes.suffix(last.count).elementsEqual(last) else { return nil }
         var ranges: [Range<Int>] = []
-        guard bind(bytes, first.count..<(bytes.count - last.count), segment: 1, into: &ranges) else { return nil }
+        var start = bytes.startIndex + first.count
+        let end = bytes.endIndex - last.count
+        for segment in 1..<(utf8Segments.count - 1) {
+            let literal = utf8Segments[segment]
+            guard let found = Self.find(literal, in: bytes, from: start + 1, before: end) else { return nil }
+            ranges.append(start..<found)
+            start = found + literal.count
+        }
+        guard start < end else { return nil }
+        ranges.append(start..<end)
         return ranges
     }
 
-    /// Binds each placeholder to the shortest text that lets the rest fit, backtracking if needed.
     @usableFromInline
-    func bind(_ bytes: [UInt8], _ rest: Range<Int>, segment: Int, into ranges: inout [Range<Int>]) -> Bool {
-        if segment == utf8Segments.count - 1 {
-            guard !rest.isEmpty else { return false }
-            ranges.append(rest)
-            return true
-        }
-        let literal = utf8Segments[segment]
-        var start = rest.lowerBound + 1
-        while start + literal.count <= rest.upperBound {
-            guard let found = Self.find(literal, in: bytes, from: start, before: rest.upperBound) else { return false }
-            ranges.append(rest.lowerBound..<found)
-            if bind(bytes, (found + literal.count)..<rest.upperBound, segment: segment + 1, into: &ranges) { return true }
-            ranges.removeLast()
-            start = found + 1
-        }
-        return false
-    }
-
-    @usableFromInline
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, before end: Int) -> Int? {
+    static func find(_ needle: [UInt8], in bytes: ArraySlice<UInt8>, from start: Int, before end: Int) -> Int? {
         guard !needle.isEmpty else { return start < end ? start : nil }
         var i = start
         let first = needle[0]
@@ -103,7 +101,7 @@ public struct MessageTemplate: Sendable, Equatable {
         return nil
     }
 
-    /// The form runtime and documented messages are compared in: whitespace runs collapsed,
+    /// The form runtime and documented messages are compared in: backticks dropped, whitespace runs collapsed,
     /// ends trimmed, trailing punctuation dropped ("Invalid symbol" = "Invalid symbol.").
     /// Works on UTF-8 bytes: it runs once per log line.
     public static func normalize(_ text: String) -> String {
@@ -119,7 +117,7 @@ public struct MessageTemplate: Sendable, Equatable {
     /// One pass into preallocated storage: this runs once per log line.
     private static func normalizedBytes(_ source: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var bytes = [UInt8](unsafeUninitializedCapacity: source.count) { output, written in
-            written = collapse(source, into: output.baseAddress!, trimLeading: true)
+            written = collapse(source, into: output.baseAddress!, trimLeading: true, dropBackticks: true)
         }
         trimTrailing(&bytes)
         return bytes
@@ -127,7 +125,14 @@ public struct MessageTemplate: Sendable, Equatable {
 
     package static func collapseWhitespace(_ text: String) -> String {
         var bytes: [UInt8] = []
-        appendCollapsed(text.utf8, to: &bytes, trimLeading: false)
+        appendCollapsed(text.utf8, to: &bytes, trimLeading: false, dropBackticks: false)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A template's literal in the comparison form (spaces collapsed, backticks dropped).
+    static func comparisonSegment(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        appendCollapsed(text.utf8, to: &bytes, trimLeading: false, dropBackticks: true)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -143,23 +148,30 @@ public struct MessageTemplate: Sendable, Equatable {
     }
 
     /// ASCII whitespace, no-break space (C2 A0) and the ideographic space (E3 80 80) become one space.
-    private static func appendCollapsed(_ utf8: some Collection<UInt8>, to bytes: inout [UInt8], trimLeading: Bool) {
+    private static func appendCollapsed(_ utf8: some Collection<UInt8>, to bytes: inout [UInt8], trimLeading: Bool, dropBackticks: Bool) {
         let source = Array(utf8)
         let collapsed = source.withUnsafeBufferPointer { input in
             [UInt8](unsafeUninitializedCapacity: input.count) { output, written in
-                written = collapse(input, into: output.baseAddress!, trimLeading: trimLeading)
+                written = collapse(input, into: output.baseAddress!, trimLeading: trimLeading, dropBackticks: dropBackticks)
             }
         }
         bytes += collapsed
     }
 
-    /// Writes `source` with its space runs collapsed; returns how many bytes it wrote (never more than it read).
-    private static func collapse(_ source: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>, trimLeading: Bool) -> Int {
+    /// Writes `source` with its space runs collapsed (and backticks dropped: they are the pages'
+    /// code markup, never in a runtime message); returns how many bytes it wrote (never more than
+    /// it read).
+    private static func collapse(_ source: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>, trimLeading: Bool,
+                                 dropBackticks: Bool) -> Int {
         var lastWasSpace = trimLeading
         var i = 0, written = 0
         let count = source.count
         while i < count {
             let byte = source[i]
+            if byte == 0x60 && dropBackticks {
+                i += 1
+                continue
+            }
             if byte > 0x20 && byte != 0xC2 && byte != 0xE3 {
                 output[written] = byte
                 written += 1

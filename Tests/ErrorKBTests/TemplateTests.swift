@@ -43,12 +43,16 @@ import Testing
         #expect(orders.match(normalized: "Too many new orders") == nil)
         let range = MessageTemplate("Illegal characters found in parameter '%s'; legal range is '%s'.")
         #expect(range.match(normalized: "Illegal characters found in parameter 'a'b'; legal range is 'x'") == ["a'b", "x"])
-        // Backtracking: the first "; " is inside the argument.
+        // The literal after a placeholder is found whole: the first "; " is inside the argument.
         let backtrack = MessageTemplate("%s; then %s")
         #expect(backtrack.match(normalized: "a; b; then c") == ["a; b", "c"])
         #expect(MessageTemplate("参数％s为空。").match(normalized: MessageTemplate.normalize("参数foo为空。")) == ["foo"])
         // An argument is never empty.
-        #expect(MessageTemplate("Leverage `%s` is not valid").match(normalized: "Leverage `` is not valid") == nil)
+        #expect(MessageTemplate("Leverage `%s` is not valid").match(normalized: MessageTemplate.normalize("Leverage `` is not valid")) == nil)
+        // Backticks are the pages' code markup: a runtime message has none.
+        #expect(MessageTemplate("Leverage `%s` is not valid").match(normalized: MessageTemplate.normalize("Leverage 150 is not valid")) == ["150"])
+        #expect(MessageTemplate.normalize("This listenKey does not exist. Please use `POST /fapi/v1/listenKey` to recreate `listenKey`.")
+                == "This listenKey does not exist. Please use POST /fapi/v1/listenKey to recreate listenKey")
     }
 
     @Test func normalizationToleratesPunctuationAndSpacing() {
