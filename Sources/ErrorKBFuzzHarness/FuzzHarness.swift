@@ -67,29 +67,40 @@ public enum FuzzHarness {
 
     // MARK: Matcher
 
-    private static let matcher: MessageMatcher = try! MessageMatcher(seed)
+    /// A matcher per domain the selector can pick (a matcher is loaded for one domain or all).
+    private static let matchers: [MessageMatcher] = domains.map { try! MessageMatcher(seed, domain: $0) }
     private static let codes: [Int64?] = [nil, -1121, -4001, -2010, -1015, -1000, 0, Int64.min, Int64.max, -1]
 
-    /// The matcher given the rest as a bare message, as log lines with payloads (each matched with
-    /// the code and message it holds), and as a log to classify line by line. The selector picks
-    /// the domain (bits 0-1) and the code (the rest).
+    /// The matcher given the rest as a message with a code, as a log line, as log lines (each read
+    /// as `kb classify` reads it, and matched), and as a log to classify line by line. The selector
+    /// picks the domain (bits 0-1) and the code (the rest).
     public static func matcher(_ input: [UInt8]) {
         guard let selector = input.first.map(Int.init) else { return }
         let bytes = Array(input.dropFirst())
         let text = String(decoding: bytes, as: UTF8.self)
-        let domain = domains[selector & 3]
+        let matcher = matchers[selector & 3]
         let code = codes[(selector >> 2) % codes.count]
-        _ = matcher.match(message: text, code: code, domain: domain)
-        _ = matcher.match(message: nil, code: code, domain: domain)
+        _ = matcher.match(message: text, code: code)
+        _ = matcher.match(message: nil, code: code)
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(64) {
-            if case .payload(let code, let message) = ErrorPayload.parse(line) {
-                _ = matcher.match(message: message, code: code, domain: domain)
-            }
+            _ = LogLine.read(line)
+            _ = matcher.match(line: String(line))
         }
-        var classifier = Classifier(matcher: matcher, domain: domain)
+        var classifier = Classifier(matcher: matcher)
         for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             classifier.add(bytes: line, number: index + 1)
         }
+        _ = classifier.report()
+    }
+
+    // MARK: Log lines
+
+    /// One log line, read in every format and decided (`kb classify`'s path for one line), with
+    /// no limit on its length: the scanner must stay linear in it (libFuzzer's -timeout catches a
+    /// quadratic case on long inputs).
+    public static func logLine(_ input: [UInt8]) {
+        var classifier = Classifier(matcher: matchers[0])
+        classifier.add(bytes: input[...], number: 1)
         _ = classifier.report()
     }
 }

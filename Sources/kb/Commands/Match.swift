@@ -1,70 +1,100 @@
 import ArgumentParser
 import ErrorKB
+import ErrorKBSupport
 
 extension KB {
     struct Match: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "match",
-            abstract: "Tell which documented error a runtime message is, with its arguments.",
-            discussion: "Give the message, or the whole API answer with --payload '{\"code\":-1015,\"msg\":\"…\"}'. Candidates are ranked: an exact message or table row, then templates, then the code alone. Exit status 1 when no documented message matches.")
+            abstract: "Tell which documented error a runtime error is: a message, a payload or a log line.",
+            discussion: """
+                Give the line as a client library or a bot printed it (a payload, APIError(code=…): …, <APIError> code=…, msg=…, \
+                a ClientError tuple, a bare message after a log prefix; see the README), or --payload, or --code. A code in the \
+                input restricts the answer to it. Candidates are ranked: exact message or table row, template, near match (lower \
+                confidence), the code alone. Exit status 0 when the text (or a code given alone) is answered, 1 when nothing \
+                matches, the code is documented nowhere, or the payload cannot be read.
+                """)
 
-        @Argument(help: "The runtime message.")
-        var text: String?
+        @Argument(parsing: .allUnrecognized, help: "The runtime message or log line (text that starts with '-' is taken as it is).")
+        var words: [String] = []
 
-        @Option(help: "The API's JSON answer, {\"code\":…,\"msg\":…}.")
+        @Option(help: "The API's answer, {\"code\":…,\"msg\":…} (read like any log line).")
         var payload: String?
 
-        @Option(parsing: .unconditional, help: "The error code that came with the message.")
+        @Option(parsing: .unconditional, help: "The error code that came with the message; it wins over a code the text carries.")
         var code: Int64?
 
-        @Flag(help: "When nothing matches, show the nearest entries by full-text search.")
+        @Option(help: ArgumentHelp("Match every line of FILE (- for standard input): one answer per line.", valueName: "FILE"))
+        var lines: String?
+
+        @Flag(help: "When nothing matches, show the nearest entries by full-text search (table and json).")
         var suggest = false
 
         @OptionGroup var filter: DomainFilter
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
+        /// The message: the words, else the payload.
+        private var text: String? { words.isEmpty ? payload : words.joined(separator: " ") }
+
         func validate() throws {
-            if (text == nil) == (payload == nil) && code == nil { throw ValidationError("give a message, or --payload, or --code") }
-            if text != nil && payload != nil { throw ValidationError("give a message or --payload, not both") }
-            if let payload {
-                switch ErrorPayload.parse(payload[...]) {
-                case .malformed(let reason): throw ValidationError("--payload is not valid JSON: \(reason)")
-                case .payload(nil, nil), .blank: if code == nil { throw ValidationError(Self.unusable(payload)) }
-                default: break
-                }
+            if let option = words.first(where: Self.isUnknownOption) {
+                throw ValidationError("unknown option '\(option)'; a message that starts with '-' can follow '--': kb match -- '\(option)'")
             }
+            let given = [!words.isEmpty, payload != nil, lines != nil].filter { $0 }.count
+            if given == 0 && code == nil { throw ValidationError("give a message, or --payload, or --code, or --lines FILE") }
+            if given > 1 { throw ValidationError("give one of a message, --payload or --lines") }
+            if suggest && output.format == .csv { throw ValidationError("--suggest adds text: use --format table or json") }
         }
 
-        /// Why a payload gives nothing to match, in its own terms: the code as it was written.
-        private static func unusable(_ payload: String) -> String {
-            guard let key = payload.range(of: "\"code\"") else { return "--payload: it has neither a \"code\" nor a \"msg\"" }
-            let rest = payload[key.upperBound...].drop { $0 == " " || $0 == "\t" }
-            let value = rest.first == ":" ? rest.dropFirst().drop { $0 == " " || $0 == "\t" }.prefix { !",}] \t\n".contains($0) } : ""
-            guard !value.isEmpty, value != "null" else { return "--payload: it has neither a \"code\" nor a \"msg\"" }
-            return "--payload: its \"code\" \(value) is not a whole number (error codes are 64-bit integers), and it has no \"msg\""
-        }
-
-        /// The message and code asked about: the argument and --code, or what the payload holds.
-        private var question: (message: String?, code: Int64?) {
-            switch payload.map({ ErrorPayload.parse($0[...]) }) {
-            case .payload(let payloadCode, let message): return (message, code ?? payloadCode)
-            case .bare(let message): return (message, code)
-            default: return (text, code)
-            }
+        /// `-x`, `--xyz`: an option kb does not know. A minus before a digit (`-2022 …`) is text.
+        private static func isUnknownOption(_ word: String) -> Bool {
+            guard word.hasPrefix("-"), word.count > 1 else { return false }
+            let next = word.dropFirst().first!
+            return !(next.isNumber || next == " " || (next == "-" && word.count == 2))
         }
 
         func run() throws {
-            let (message, code) = question
             let kb = try database.open(filter)
-            let result = try MessageMatcher(kb).match(message: message, code: code, domain: filter.domain)
-            try output.renderer.render(result)
-            if let message, !result.messageMatched {
-                // Suggestions are text whatever the format (as before the output formats had renderers).
-                if suggest { try TableRenderer().renderSuggestions(try kb.search(message, options: SearchOptions(domain: filter.domain, limit: 5, matchAny: true))) }
-                throw NothingFound("no documented message matches" + (result.isMatched ? "; the candidates above match the code only" : ""))
+            let matcher = try MessageMatcher(kb, domain: filter.domain)
+            if let lines { return try matchLines(lines, matcher) }
+            var result = matcher.match(message: text, code: code)
+            if let message = text, !result.messageMatched, suggest {
+                result.suggestions = try kb.search(message, options: SearchOptions(domain: filter.domain, limit: 5, matchAny: true))
             }
-            if !result.isMatched { throw NothingFound("no documented error has code \(code.map(String.init) ?? "")") }
+            try output.renderer.render(result)
+            if let failure = Self.failure(result) { throw NothingFound(failure) }
+        }
+
+        /// Why the exit status is 1, or nil for 0.
+        static func failure(_ result: MatchResult) -> String? {
+            switch result.answer {
+            case .undocumented:
+                return "\(result.code.map(String.init) ?? "the code") is not documented in this database"
+            case .malformed:
+                let hint = result.code.map { "; its code \($0) is readable: kb match --code \($0)" } ?? ""
+                return "the payload cannot be read: \(result.reason ?? "malformed")\(hint)"
+            case .unmatched, .notError:
+                return result.message == nil && result.code == nil ? "nothing to match" : "no documented message matches"
+            case .code, .codes:
+                guard result.match == .code, result.message != nil else { return nil }
+                return "no documented message matches; the candidates above match the code only"
+            }
+        }
+
+        private func matchLines(_ path: String, _ matcher: MessageMatcher) throws {
+            var results: [MatchResult] = []
+            try LogInput.forEachLine(of: path, maxLineLength: Classifier.maxLineLength) { line, number, cut in
+                guard !cut else {
+                    Diagnostics.note(file: path, line: number, "line too long (over \(Classifier.maxLineLength) bytes), not read")
+                    return
+                }
+                var result = matcher.match(line: String(decoding: line, as: UTF8.self))
+                result.line = number
+                results.append(result)
+            }
+            try output.renderer.render(lines: results)
+            if !results.contains(where: { Self.failure($0) == nil && $0.answer != .notError }) { throw NothingFound("no line matches") }
         }
     }
 }

@@ -7,6 +7,7 @@ struct JSONRenderer: Renderer, SummaryRenderer {
     func render(_ hits: [SearchHit]) throws { try write(hits) }
     func render(_ entries: [EntryDetail]) throws { try write(entries) }
     func render(_ result: MatchResult) throws { try write(result) }
+    func render(lines results: [MatchResult]) throws { try write(results) }
     func render(_ report: Classifier.Report) throws { try write(report) }
     func render(_ diff: DocumentDiff) throws { try write(diff.changes) }
     func render(_ rows: [DuplicateRow]) throws { try write(rows) }

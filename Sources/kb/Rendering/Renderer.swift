@@ -7,6 +7,8 @@ protocol Renderer {
     func render(_ hits: [SearchHit]) throws
     func render(_ entries: [EntryDetail]) throws
     func render(_ result: MatchResult) throws
+    /// One answer per line of a file (`kb match --lines`).
+    func render(lines results: [MatchResult]) throws
     func render(_ report: Classifier.Report) throws
     func render(_ diff: DocumentDiff) throws
     func render(_ rows: [DuplicateRow]) throws

@@ -33,13 +33,11 @@ struct TableRenderer: Renderer, SummaryRenderer {
     }
 
     func render(_ result: MatchResult) throws {
-        if result.ambiguous {
-            let domains = Set(result.candidates.map(\.domain)).sorted()
-            try Output.line("ambiguous: this means different things in \(domains.joined(separator: " and ")); the message does not pick one")
-        }
+        for line in MatchSummary.lines(result) { try Output.line(line) }
         for (index, c) in result.candidates.enumerated() {
             let title = c.code.map { "\($0) \(c.name ?? "(no name)")" } ?? "table row"
-            try Output.line("\(index + 1). \(c.how.rawValue)    \(title)    \(c.domain) · \(c.locale)")
+            let how = c.how == .near ? "near (lower confidence)" : c.how.rawValue
+            try Output.line("\(index + 1). \(how)    \(title)    \(c.domain) · \(c.locale)")
             if let template = c.template {
                 try Output.line("   template:  \(template)")
             } else if let message = c.message {
@@ -52,21 +50,42 @@ struct TableRenderer: Renderer, SummaryRenderer {
             if let codes = c.codes, !codes.isEmpty, c.code == nil { try Output.line("   codes:     " + codes.map(String.init).joined(separator: ", ")) }
             try Output.line("   source:    \(c.source) line \(c.line)")
         }
-    }
-
-    /// The nearest entries by full-text search, for a message nothing matched (`kb match --suggest`).
-    func renderSuggestions(_ hits: [SearchHit]) throws {
-        guard !hits.isEmpty else { return }
-        try Output.line("nearest entries:")
-        for hit in hits {
-            try Output.line("  \(hit.code.map(String.init) ?? "table row") \(hit.name ?? "")    \(hit.domain) · \(hit.snippet)")
+        if let suggestions = result.suggestions, !suggestions.isEmpty {
+            try Output.line("nearest entries:")
+            for hit in suggestions {
+                try Output.line("  \(hit.code.map(String.init) ?? "table row") \(hit.name ?? "")    \(hit.domain) · \(hit.snippet)")
+            }
         }
     }
 
+    func render(lines results: [MatchResult]) throws {
+        try TextTable.print(header: ["line", "answer", "code", "name", "match", "domains"], rows: results.map { r in
+            [r.line.map(String.init) ?? "", r.answer.rawValue + (r.ambiguous ? " (ambiguous)" : ""), r.codes.map(String.init).joined(separator: " "),
+             r.meanings.count == 1 ? r.meanings[0].name ?? "" : "", r.match?.rawValue ?? "", Self.domains(r.domains)]
+        })
+    }
+
     func render(_ report: Classifier.Report) throws {
-        try TextTable.print(header: ["count", "domain", "code", "name", "template"],
-                        rows: report.rows.map { [String($0.count), $0.domain ?? "", Self.code($0.code), $0.name ?? "", $0.template ?? ""] })
-        try Output.line("unmatched \(report.unmatched), malformed \(report.malformed), lines \(report.lines)")
+        try TextTable.print(header: ["count", "code", "name", "domains", "match", "template"], rows: report.rows.map { row in
+            let name = row.undocumented ? "(undocumented)" : row.ambiguous ? "(ambiguous)" : row.code == nil ? "(table row)" : row.name ?? ""
+            return [String(row.count), row.codes.map(String.init).joined(separator: " "), name, Self.domains(row.domains),
+                    row.match?.rawValue ?? "", row.template ?? ""]
+        })
+        try Output.line("errors \(report.errors), unmatched \(report.unmatched), not errors \(report.notErrors), malformed \(report.malformed), "
+              + "too long \(report.tooLong); lines \(report.lines)")
+        if !report.unmatchedGroups.isEmpty {
+            let shown = report.unmatchedGroups.prefix(10)
+            try Output.line("unmatched lines that look like errors, by text (\(shown.count) of \(report.unmatchedGroups.count) groups):")
+            for group in shown {
+                let more = group.count > group.lines.count ? ", …" : ""
+                try Output.line("  \(group.count)  \(group.text)  (line \(group.lines.map(String.init).joined(separator: ", "))\(more))")
+            }
+        }
+    }
+
+    /// Domains for a column: up to three, then how many more.
+    private static func domains(_ domains: [String]) -> String {
+        domains.count > 3 ? domains.prefix(2).joined(separator: ", ") + " +\(domains.count - 2) more" : domains.joined(separator: ", ")
     }
 
     func render(_ diff: DocumentDiff) throws {

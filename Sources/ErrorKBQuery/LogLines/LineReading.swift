@@ -1,0 +1,78 @@
+/// What one line of a log says, read from its UTF-8 bytes without making strings (`classify`
+/// reads every line with it; `LogLine` is the same with strings).
+struct LineReading {
+    enum Kind: UInt8 {
+        /// An API error: its code and message, when the line gives them.
+        case error
+        /// An answer that says it succeeded (`{"code":0,…}`, `{"code":200,…}`, `code=0`).
+        case success
+        /// A payload that cannot be read (cut short, or not well formed).
+        case malformed
+        /// No error in a known format: the text may still hold a documented message.
+        case text
+        /// Nothing but spaces.
+        case blank
+    }
+
+    var kind: Kind
+    var format: LogFormat?
+    var code: Int64?
+    /// The message, or for a text line the line itself (trimmed).
+    var message: ArraySlice<UInt8>?
+    /// Why a malformed payload cannot be read.
+    var reason: String?
+    /// Whether the line looks like an error (a known error shape, an exception, an error level
+    /// or word); a text line that matches nothing is then an unmatched error, else not an error.
+    var looksLikeError: Bool
+    /// Whether the line is logged as information (INFO, DEBUG, TRACE): near matches are not
+    /// tried on it.
+    var isInformation = false
+}
+
+/// Reads a line in every format, in order: object payloads that carry a code (JSON, escaped JSON,
+/// Python dicts, Node's output), a payload that cannot be read, the libraries' text formats, an
+/// object with a message only, ccxt's message, else text.
+/// Linear in the line's length (see `ObjectScanner`); `work` counts the bytes the object scan
+/// looked at.
+enum LogLineReader {
+    /// The text formats, most specific first: each looks for its own marks, so the order only
+    /// matters when a line holds two shapes.
+    static let textFormats: [any LogLineFormat.Type] = [
+        PythonBinanceFormat.self, GoBinanceFormat.self, ConnectorExampleFormat.self, ErrorTupleFormat.self,
+        CodeThenMessageFormat.self, CodeOnlyFormat.self,
+    ]
+
+    static func read(_ line: ArraySlice<UInt8>, work: UnsafeMutablePointer<Int>? = nil) -> LineReading {
+        let trimmed = ByteText.trimmed(line)
+        guard !trimmed.isEmpty else { return LineReading(kind: .blank, looksLikeError: false) }
+        var scanner = ObjectScanner()
+        let objects = scanner.scan(trimmed)
+        work?.pointee += scanner.work
+        if let coded = objects.coded {
+            // 0 is success; a small positive number is an HTTP status, not a Binance code.
+            if coded.code == 0 || (100...999).contains(coded.code) {
+                return LineReading(kind: .success, format: coded.format, code: coded.code, message: coded.message, looksLikeError: false)
+            }
+            return LineReading(kind: .error, format: coded.format, code: coded.code, message: coded.message, looksLikeError: true)
+        }
+        // A payload that starts like one but cannot be read: its numbers are not read as codes.
+        if let malformed = objects.malformed {
+            return LineReading(kind: .malformed, format: .json, code: malformed.code, reason: malformed.reason, looksLikeError: true)
+        }
+        for format in textFormats {
+            guard let found = format.read(trimmed) else { continue }
+            if found.format == .codeOnly && found.code == 0 {
+                return LineReading(kind: .success, format: found.format, code: 0, looksLikeError: false)
+            }
+            return LineReading(kind: .error, format: found.format, code: found.code, message: found.message, looksLikeError: true)
+        }
+        if let message = objects.messageOnly {
+            return LineReading(kind: .error, format: .json, message: message, looksLikeError: true)
+        }
+        let facts = LineFacts(trimmed)
+        if let found = CCXTFormat.read(trimmed) {
+            return LineReading(kind: .error, format: .ccxt, message: found.message, looksLikeError: true, isInformation: facts.isInformation)
+        }
+        return LineReading(kind: .text, format: .bare, message: trimmed, looksLikeError: facts.looksLikeError, isInformation: facts.isInformation)
+    }
+}

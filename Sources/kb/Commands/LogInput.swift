@@ -1,0 +1,24 @@
+import ErrorKBSupport
+
+/// A log read line by line, in constant memory: a file, or a stream by design (a FIFO,
+/// `<(zcat app.log.gz)`, standard input for `-`); not a directory. Lines over `maxLineLength`
+/// bytes are cut (and said so) rather than held. A read that fails is an error (exit 3), as is a
+/// standard input that was closed, never an empty log.
+enum LogInput {
+    static func forEachLine(of name: String, maxLineLength: Int, _ body: (ArraySlice<UInt8>, Int, Bool) throws -> Void) throws {
+        if name == "-" && CommandLineArguments.inputWasClosed { throw DataError("-: cannot read: standard input is closed") }
+        do {
+            // Small chunks: each line is classified while its bytes are still in the cache.
+            let reader = try LineReader(name == "-" ? .descriptor(0) : .stream(path: name), fileName: name, chunkSize: 1 << 16,
+                                        hashing: false, maxLineLength: maxLineLength)
+            var number = 0
+            while let line = reader.nextLine() {
+                number += 1
+                try body(line, number, reader.lastLineWasCut)
+            }
+            if let failure = reader.failure { throw failure }
+        } catch let failure as LineReader.Failure {
+            throw DataError("\(name): cannot read: \(failure.reason)")
+        }
+    }
+}
