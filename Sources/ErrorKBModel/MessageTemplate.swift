@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A documented message seen as a template: literal segments around its placeholders.
 ///
 ///     "Too many new orders; current limit is %s orders per %s."
@@ -74,7 +80,8 @@ public struct MessageTemplate: Sendable, Equatable {
     @inlinable
     package func matchRanges(in bytes: ArraySlice<UInt8>) -> [Range<Int>]? {
         let first = utf8Segments[0], last = utf8Segments[utf8Segments.count - 1]
-        guard bytes.count > first.count + last.count, bytes.starts(with: first), bytes.suffix(last.count).elementsEqual(last) else { return nil }
+        guard bytes.count > first.count + last.count, Self.equal(bytes, at: bytes.startIndex, first),
+              Self.equal(bytes, at: bytes.endIndex - last.count, last) else { return nil }
         var ranges: [Range<Int>] = []
         var start = bytes.startIndex + first.count
         let end = bytes.endIndex - last.count
@@ -87,6 +94,14 @@ public struct MessageTemplate: Sendable, Equatable {
         guard start < end else { return nil }
         ranges.append(start..<end)
         return ranges
+    }
+
+    /// Whether `bytes` holds `literal` at `index` (which leaves room for it).
+    @usableFromInline
+    static func equal(_ bytes: ArraySlice<UInt8>, at index: Int, _ literal: [UInt8]) -> Bool {
+        literal.isEmpty || bytes.withUnsafeBufferPointer { buffer in
+            literal.withUnsafeBufferPointer { memcmp(buffer.baseAddress! + (index - bytes.startIndex), $0.baseAddress!, literal.count) == 0 }
+        }
     }
 
     @usableFromInline
@@ -106,6 +121,11 @@ public struct MessageTemplate: Sendable, Equatable {
     /// Works on UTF-8 bytes: it runs once per log line.
     public static func normalize(_ text: String) -> String {
         String(decoding: normalizedBytes(text.utf8), as: UTF8.self)
+    }
+
+    /// `normalize` of a slice of a log line (no generic dispatch: this runs for every line).
+    package static func normalizedBytes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { normalizedBytes($0) }
     }
 
     /// `normalize` from and to UTF-8 bytes.
@@ -168,14 +188,15 @@ public struct MessageTemplate: Sendable, Equatable {
         let count = source.count
         while i < count {
             let byte = source[i]
-            if byte == 0x60 && dropBackticks {
-                i += 1
-                continue
-            }
-            if byte > 0x20 && byte != 0xC2 && byte != 0xE3 {
+            // Most bytes are none of the few this function changes: copy them at once.
+            if byte > 0x20 && byte != 0x60 && byte != 0xC2 && byte != 0xE3 {
                 output[written] = byte
                 written += 1
                 lastWasSpace = false
+                i += 1
+                continue
+            }
+            if byte == 0x60 && dropBackticks {
                 i += 1
                 continue
             }
@@ -202,17 +223,20 @@ public struct MessageTemplate: Sendable, Equatable {
         return written
     }
 
-    /// . ! ; , : | and their full-width forms 。！；，：｜, and spaces.
-    private static let trailingASCII: Set<UInt8> = [0x20, 0x2E, 0x21, 0x3B, 0x2C, 0x3A, 0x7C]
-    private static let trailingWide: [[UInt8]] = ["。", "！", "；", "，", "：", "｜"].map { Array($0.utf8) }
-
+    /// . ! ; , : | and their full-width forms 。！；，：｜ (E3 80 82; EF BC 81, 9B, 8C, 9A; EF BD 9C), and spaces.
     private static func trimTrailing(_ bytes: inout [UInt8]) {
         while let last = bytes.last {
-            if trailingASCII.contains(last) || (0x09...0x0D).contains(last) {
+            switch last {
+            case 0x20, 0x2E, 0x21, 0x3B, 0x2C, 0x3A, 0x7C, 0x09...0x0D:
                 bytes.removeLast()
-            } else if bytes.count >= 3, trailingWide.contains(where: { bytes[(bytes.count - 3)...].elementsEqual($0) }) {
+            case 0x82 where bytes.count >= 3 && bytes[bytes.count - 3] == 0xE3 && bytes[bytes.count - 2] == 0x80,
+                 0x81 where bytes.count >= 3 && bytes[bytes.count - 3] == 0xEF && bytes[bytes.count - 2] == 0xBC,
+                 0x9B where bytes.count >= 3 && bytes[bytes.count - 3] == 0xEF && bytes[bytes.count - 2] == 0xBC,
+                 0x8C where bytes.count >= 3 && bytes[bytes.count - 3] == 0xEF && bytes[bytes.count - 2] == 0xBC,
+                 0x9A where bytes.count >= 3 && bytes[bytes.count - 3] == 0xEF && bytes[bytes.count - 2] == 0xBC,
+                 0x9C where bytes.count >= 3 && bytes[bytes.count - 3] == 0xEF && bytes[bytes.count - 2] == 0xBD:
                 bytes.removeLast(3)
-            } else {
+            default:
                 return
             }
         }

@@ -6,8 +6,10 @@
 enum CCXTFormat: LogLineFormat {
     private static let exchanges: [[UInt8]] = ["binanceusdm ", "binancecoinm ", "binanceus ", "binance "].map { Array($0.utf8) }
 
+    private static let marker = Array(": binance".utf8)
+
     static func read(_ line: ArraySlice<UInt8>) -> FormatReading? {
-        guard let colon = ByteText.find(Array(": binance".utf8), in: line) else { return nil }
+        guard let colon = ByteText.find(marker, in: line) else { return nil }
         let at = colon + 2
         for exchange in exchanges where ByteText.has(exchange, in: line, at: at) {
             return FormatReading(code: nil, message: FormatReading.rest(of: line, from: at + exchange.count), format: .ccxt)

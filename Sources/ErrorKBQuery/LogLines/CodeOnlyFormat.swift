@@ -6,41 +6,58 @@
 /// returned, 错误, 失败, 异常, 拒绝). Prices, ports, offsets and ids are none of these.
 enum CodeOnlyFormat: LogLineFormat {
     static func read(_ line: ArraySlice<UInt8>) -> FormatReading? {
+        if let code = namedCode(line) { return FormatReading(code: code, message: nil, format: .codeOnly) }
+        // A negative number of four or more digits that starts a word, in a line about an error.
         var erroneous: Bool?
-        var index = line.startIndex
-        while index < line.endIndex {
-            guard let start = line[index...].firstIndex(where: { $0 == UInt8(ascii: "-") || $0 == 0xE2 || ByteText.isDigit($0) }) else { return nil }
-            let startsWord = start == line.startIndex || !(ByteText.isWordByte(line[start - 1]) || line[start - 1] == UInt8(ascii: ".")
-                                                         || line[start - 1] == UInt8(ascii: "-"))
-            guard startsWord, let (code, end) = ByteText.integer(in: line, at: start) else {
-                index = start + 1
-                while index < line.endIndex, ByteText.isDigit(line[index]) { index += 1 }
-                continue
-            }
-            index = end
-            let named = codeWordBefore(line, start)
-            if named && (code == 0 || abs(code) >= 1000) && !followedByUnit(line, end) {
-                return FormatReading(code: code == 0 ? 0 : code, message: nil, format: .codeOnly)
-            }
-            if code <= -1000, !followedByUnit(line, end) {
-                if erroneous == nil { erroneous = LineFacts.speaksOfError(line) }
-                if erroneous == true { return FormatReading(code: code, message: nil, format: .codeOnly) }
-            }
+        var from = line.startIndex
+        while let minus = line[from...].firstIndex(where: { $0 == UInt8(ascii: "-") || $0 == 0xE2 }) {
+            from = minus + 1
+            guard minus == line.startIndex || !(ByteText.isWordByte(line[minus - 1]) || line[minus - 1] == UInt8(ascii: ".")),
+                  let (code, end) = ByteText.integer(in: line, at: minus), code <= -1000, !followedByUnit(line, end) else { continue }
+            if erroneous == nil { erroneous = LineFacts.speaksOfError(line) }
+            if erroneous == true { return FormatReading(code: code, message: nil, format: .codeOnly) }
+            return nil
         }
         return nil
     }
 
-    private static let codeWords: [[UInt8]] = ["code", "错误码", "错误代码", "代码"].map { Array($0.utf8) }
+    private static let codeWords: [[UInt8]] = ["错误码", "错误代码", "代码"].map { Array($0.utf8) }
 
-    /// Whether `code`, `code=`, `code:`, `错误码` (and spaces) ends just before `index`.
-    private static func codeWordBefore(_ line: ArraySlice<UInt8>, _ index: Int) -> Bool {
-        var i = index
-        while i > line.startIndex, ByteText.isSpace(line[i - 1]) || line[i - 1] == UInt8(ascii: "=") || line[i - 1] == UInt8(ascii: ":") { i -= 1 }
-        return codeWords.contains { word in
-            let start = i - word.count
-            return ByteText.hasFolded(word, in: line, at: start) && (start == line.startIndex || !ByteText.isLetter(line[start - 1])
-                                                                    || word.first! >= 0x80)
+    /// The number after a code word: `code=-4001`, `code: 51006`, `code -4046`, `错误码 -4001` (0
+    /// is a success; other numbers of fewer than four digits are no Binance code).
+    private static func namedCode(_ line: ArraySlice<UInt8>) -> Int64? {
+        // memchr finds the few places a code word can start: c, C, and the lead bytes of 错 and 代.
+        var best: (at: Int, code: Int64)?
+        for lead in [UInt8(ascii: "c"), UInt8(ascii: "C"), 0xE9, 0xE4] {
+            var from = line.startIndex
+            while let at = ByteText.find([lead], in: line, from: from) {
+                from = at + 1
+                if let found = best, found.at < at { break }
+                guard let code = code(after: at, in: line) else { continue }
+                best = (at, code)
+                break
+            }
         }
+        return best?.code
+    }
+
+    private static let code = Array("code".utf8)
+
+    /// The number after a code word at `at`, if one is there.
+    private static func code(after at: Int, in line: ArraySlice<UInt8>) -> Int64? {
+        var start: Int
+        if line[at] < 0x80 {
+            guard ByteText.hasFolded(code, in: line, at: at), at == line.startIndex || !ByteText.isLetter(line[at - 1]) else { return nil }
+            start = at + 4
+        } else {
+            guard let word = codeWords.first(where: { ByteText.has($0, in: line, at: at) }) else { return nil }
+            start = at + word.count
+        }
+        var index = start
+        while index < line.endIndex, ByteText.isSpace(line[index]) || line[index] == UInt8(ascii: "=") || line[index] == UInt8(ascii: ":") { index += 1 }
+        guard index > start, let (code, end) = ByteText.integer(in: line, at: index), code == 0 || abs(code) >= 1000,
+              !followedByUnit(line, end) else { return nil }
+        return code
     }
 
     /// A unit or a fraction after a number makes it a quantity: `-1003ms`, `-0.5%`.

@@ -1,6 +1,6 @@
-/// What the words of a line say about it, read in one pass: whether it names an exception
-/// (`AxiosError:`, `ccxt.base.errors.RequestTimeout:`), an error level or word (`ERROR`,
-/// `failed`, `错误`, `失败`), or an information level (`INFO`, `DEBUG`, `TRACE`).
+/// What the words of a line say about it, read in one pass without making strings: whether it
+/// names an exception (`AxiosError:`, `ccxt.base.errors.RequestTimeout:`), an error level or word
+/// (`ERROR`, `failed`, `错误`, `失败`), or an information level (`INFO`, `DEBUG`, `TRACE`).
 struct LineFacts {
     /// An exception class before a colon, or a module path of errors.
     private(set) var namesException = false
@@ -13,11 +13,29 @@ struct LineFacts {
     /// not logged as information.
     var looksLikeError: Bool { namesException || (speaksOfError && !isInformation) }
 
-    private static let errorWords: Set<String> = ["ERROR", "ERR", "FATAL", "CRITICAL", "SEVERE", "PANIC", "error", "Error", "err",
-                                                  "failed", "Failed", "FAILED", "fail", "failure", "Failure", "rejected", "Rejected",
-                                                  "reject", "exception", "Exception", "returned"]
-    private static let informationWords: Set<String> = ["INFO", "DEBUG", "TRACE", "info", "debug", "trace"]
+    private static let errorWords = ["ERROR", "ERR", "FATAL", "CRITICAL", "SEVERE", "PANIC", "error", "Error", "err", "failed", "Failed",
+                                     "FAILED", "fail", "failure", "Failure", "rejected", "Rejected", "reject", "exception", "Exception",
+                                     "returned"].map(Word.init)
+    private static let informationWords = ["INFO", "DEBUG", "TRACE", "info", "debug", "trace"].map(Word.init)
+    /// The error words by length (a word of another length is looked at no further).
+    private static let errorWordsByLength: [[Word]] = (0...9).map { length in errorWords.filter { $0.length == length } }
     private static let chineseWords: [[UInt8]] = ["错误", "失败", "异常", "告警", "拒绝"].map { Array($0.utf8) }
+
+    /// A word of at most 9 bytes as a number and a length, compared without a string.
+    private struct Word: Equatable {
+        var packed: UInt64
+        var ninth: UInt8
+        var length: Int
+
+        init(_ text: String) { self.init(Array(text.utf8)[...]) }
+
+        init(_ bytes: ArraySlice<UInt8>) {
+            packed = 0
+            for byte in bytes.prefix(8) { packed = packed << 8 | UInt64(byte) }
+            ninth = bytes.count > 8 ? bytes[bytes.startIndex + 8] : 0
+            length = bytes.count
+        }
+    }
 
     init(_ line: ArraySlice<UInt8>) {
         var index = line.startIndex
@@ -32,21 +50,24 @@ struct LineFacts {
             }
             // A word, with the dots of a module path: binance.exceptions.BinanceAPIException
             let start = index
-            while index < line.endIndex, ByteText.isWordByte(line[index]) || line[index] == UInt8(ascii: ".") { index += 1 }
+            var lastDot: Int?
+            while index < line.endIndex, ByteText.isWordByte(line[index]) || line[index] == UInt8(ascii: ".") {
+                if line[index] == UInt8(ascii: ".") { lastDot = index }
+                index += 1
+            }
             let word = line[start..<index]
             let colon = index < line.endIndex && line[index] == UInt8(ascii: ":")
-            if word.count <= 9 {
-                let text = String(decoding: word, as: UTF8.self)
-                if Self.errorWords.contains(text) { speaksOfError = true }
-                if Self.informationWords.contains(text) { isInformation = true }
+            if word.count >= 3 && word.count <= 9 && (!Self.errorWordsByLength[word.count].isEmpty || word.count == 4 || word.count == 5) {
+                let packed = Word(word)
+                if Self.errorWordsByLength[word.count].contains(packed) { speaksOfError = true }
+                if (word.count == 4 || word.count == 5) && Self.informationWords.contains(packed) { isInformation = true }
             }
-            if colon && (Self.endsWith(word, "Error") || Self.endsWith(word, "Exception")) || Self.hasModule(word) {
-                namesException = true
+            if let lastDot {
+                // A dotted level ("bot.ERROR"): its last part counts too.
+                if word[(lastDot + 1)...].elementsEqual("ERROR".utf8) { speaksOfError = true }
+                if Self.hasModule(word) { namesException = true }
             }
-            // A dotted level ("bot.ERROR"): its last part counts too.
-            if let dot = word.lastIndex(of: UInt8(ascii: ".")), String(decoding: word[(dot + 1)...], as: UTF8.self) == "ERROR" {
-                speaksOfError = true
-            }
+            if colon && (Self.endsWith(word, "Error") || Self.endsWith(word, "Exception")) { namesException = true }
         }
     }
 

@@ -27,6 +27,18 @@ struct LineReading {
     /// Whether the line is logged as information (INFO, DEBUG, TRACE): near matches are not
     /// tried on it.
     var isInformation = false
+    /// The line itself, when `looksLikeError` and `isInformation` are still to be read from its
+    /// words (`facts`): most lines never need them.
+    var pendingFacts: ArraySlice<UInt8>?
+
+    /// `looksLikeError` and `isInformation`, read now if they were left for later.
+    mutating func settleFacts() {
+        guard let line = pendingFacts else { return }
+        let facts = LineFacts(line)
+        if kind == .text { looksLikeError = facts.looksLikeError }
+        isInformation = facts.isInformation
+        pendingFacts = nil
+    }
 }
 
 /// Reads a line in every format, in order: object payloads that carry a code (JSON, escaped JSON,
@@ -69,10 +81,9 @@ enum LogLineReader {
         if let message = objects.messageOnly {
             return LineReading(kind: .error, format: .json, message: message, looksLikeError: true)
         }
-        let facts = LineFacts(trimmed)
         if let found = CCXTFormat.read(trimmed) {
-            return LineReading(kind: .error, format: .ccxt, message: found.message, looksLikeError: true, isInformation: facts.isInformation)
+            return LineReading(kind: .error, format: .ccxt, message: found.message, looksLikeError: true, pendingFacts: trimmed)
         }
-        return LineReading(kind: .text, format: .bare, message: trimmed, looksLikeError: facts.looksLikeError, isInformation: facts.isInformation)
+        return LineReading(kind: .text, format: .bare, message: trimmed, looksLikeError: false, pendingFacts: trimmed)
     }
 }

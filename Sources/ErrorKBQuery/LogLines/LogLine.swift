@@ -36,6 +36,8 @@ public struct LogLine: Equatable, Sendable {
     }
 
     init(_ reading: LineReading) {
+        var reading = reading
+        reading.settleFacts()
         kind = Kind(reading.kind)
         format = reading.format
         code = reading.code

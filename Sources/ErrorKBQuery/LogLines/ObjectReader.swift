@@ -175,6 +175,30 @@ struct ObjectReader {
         return Array(try readEscapedString(quote: quote).utf8)[...]
     }
 
+    /// Past a string whose value is not needed: its closing quote is the first one that an even
+    /// number of backslashes precedes.
+    private mutating func skipString(quote: UInt8) throws {
+        let open = index
+        index += 1
+        while true {
+            let found = bytes.withUnsafeBufferPointer { buffer -> Int? in
+                let offset = index - bytes.startIndex
+                guard let base = buffer.baseAddress, offset < buffer.count,
+                      let hit = memchr(base + offset, Int32(quote), buffer.count - offset) else { return nil }
+                return bytes.startIndex + base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
+            guard let at = found else {
+                index = open
+                _ = try readString()
+                return
+            }
+            var backslashes = 0
+            while at - backslashes - 1 > open, bytes[at - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            index = at + 1
+            if backslashes % 2 == 0 { return }
+        }
+    }
+
     private mutating func readEscapedString(quote: UInt8) throws -> String {
         var scalars = String.UnicodeScalarView()
         var run = index
@@ -240,7 +264,7 @@ struct ObjectReader {
         guard let b = peek() else { throw Failure(reason: "unexpected end of the payload") }
         switch b {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
-            _ = try readString()
+            try skipString(quote: b)
         case UInt8(ascii: "{"):
             index += 1
             try readMembers(depth: depth, capture: false)

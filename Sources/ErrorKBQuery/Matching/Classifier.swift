@@ -39,8 +39,8 @@ public struct Classifier {
     /// Classifies one line given as UTF-8 bytes. Returns the reason when it is a malformed payload.
     @discardableResult
     public mutating func add(bytes line: ArraySlice<UInt8>, number: Int) -> String? {
-        let reading = withUnsafeMutablePointer(to: &work) { LogLineReader.read(line, work: $0) }
-        let verdict = matcher.decide(reading).verdict
+        var reading = withUnsafeMutablePointer(to: &work) { LogLineReader.read(line, work: $0) }
+        let verdict = matcher.decide(&reading).verdict
         switch verdict.kind {
         case .blank:
             return nil
@@ -118,27 +118,41 @@ extension Classifier {
     /// bounded by `groupLimit`.
     struct Groups {
         private(set) var count = 0
-        private var groups: [String: Group] = [:]
-        private var order: [String] = []
+        private var index: [UInt64: Int] = [:]
+        private var groups: [Group] = []
 
         mutating func add(_ text: ArraySlice<UInt8>, number: Int) {
             count += 1
-            let key = Self.mask(text)
-            if groups[key] != nil {
-                groups[key]!.count += 1
-                if groups[key]!.lines.count < Classifier.lineListLimit { groups[key]!.lines.append(number) }
+            let key = Self.maskedHash(text)
+            if let at = index[key] {
+                groups[at].count += 1
+                if groups[at].lines.count < Classifier.lineListLimit { groups[at].lines.append(number) }
             } else if groups.count < Classifier.groupLimit {
-                groups[key] = Group(text: key, count: 1, lines: [number])
-                order.append(key)
+                index[key] = groups.count
+                groups.append(Group(text: Self.mask(text), count: 1, lines: [number]))
             }
         }
 
         /// The groups, most lines first, then first seen first.
         func report() -> [Group] {
-            order.enumerated().sorted { a, b in
-                let (x, y) = (groups[a.element]!.count, groups[b.element]!.count)
-                return x != y ? x > y : a.offset < b.offset
-            }.map { groups[$0.element]! }
+            groups.enumerated().sorted { a, b in
+                a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
+            }.map(\.element)
+        }
+
+        /// A hash of what `mask` makes of the text, made without it (most lines join a group).
+        static func maskedHash(_ text: ArraySlice<UInt8>) -> UInt64 {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            var written = 0
+            var inNumber = false
+            for byte in ByteText.trimmed(text).prefix(400) where written < 200 {
+                let digit = ByteText.isDigit(byte)
+                if digit && inNumber { continue }
+                inNumber = digit
+                hash = (hash ^ UInt64(digit ? UInt8(ascii: "#") : byte)) &* 0x100_0000_01B3
+                written += 1
+            }
+            return hash
         }
 
         /// The text with each run of digits one `#`, at most 200 bytes.

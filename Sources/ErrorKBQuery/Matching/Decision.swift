@@ -38,7 +38,6 @@ struct Verdict: Hashable, Sendable {
 /// text starts in it, and a template's arguments.
 struct Decision {
     var verdict: Verdict
-    var reading: LineReading
     var normalized: [UInt8] = []
     var start = 0
     var arguments: [Range<Int>] = []
@@ -53,12 +52,13 @@ extension MessageMatcher {
     ///    of the code, exact at the end of the message, near; with none of these, every meaning of
     ///    the code (`how` = code). Text documented under another code is never the answer.
     /// 2. Without a code, the text is looked up the same way (a bare line: the longest documented
-    ///    text that ends it, then templates and near matches from its word starts; near matches
-    ///    not on lines logged as information). Its codes decide: one code, or several (`codes`:
-    ///    a table row's section codes, or a text documented under several codes).
+    ///    text that ends it, then templates and near matches from its word starts, but not on a
+    ///    line logged as information). Its codes decide: one code, or several (`codes`: a table
+    ///    row's section codes, or a text documented under several codes).
     /// 3. Nothing found: `unmatched` when the line looks like an error, else `notError`.
-    func decide(_ reading: LineReading) -> Decision {
-        var decision = Decision(verdict: Verdict(kind: .unmatched), reading: reading)
+    /// (`reading`'s facts are settled when the decision needed them.)
+    func decide(_ reading: inout LineReading) -> Decision {
+        var decision = Decision(verdict: Verdict(kind: .unmatched))
         switch reading.kind {
         case .blank: decision.verdict.kind = .blank; return decision
         case .success: decision.verdict.kind = .notError; return decision
@@ -73,7 +73,7 @@ extension MessageMatcher {
                 return decision
             }
             decision.verdict = Verdict(kind: .code, how: .code, code: code)
-            if !bytes.isEmpty, let found = find(bytes, code: code, isolated: reading.kind == .error, nearAllowed: true) {
+            if !bytes.isEmpty, let found = find(bytes, code: code, isolated: reading.kind == .error, quiet: { false }) {
                 decision.verdict.how = found.how
                 decision.verdict.text = found.found.text
                 decision.start = found.found.start
@@ -81,8 +81,11 @@ extension MessageMatcher {
             }
             return decision
         }
-        guard !bytes.isEmpty,
-              let found = find(bytes, code: nil, isolated: reading.kind == .error, nearAllowed: !reading.isInformation) else {
+        guard !bytes.isEmpty, let found = find(bytes, code: nil, isolated: reading.kind == .error, quiet: {
+            reading.settleFacts()
+            return reading.isInformation
+        }) else {
+            reading.settleFacts()
             decision.verdict.kind = reading.looksLikeError ? .unmatched : .notError
             return decision
         }
@@ -96,21 +99,22 @@ extension MessageMatcher {
     }
 
     /// The documented text in a message, best kind first: exact, template, exact at the end
-    /// (after a prefix), near. An isolated message (a format gave it) is tried from its start for
-    /// templates; a bare line from each of its word starts.
-    private func find(_ bytes: [UInt8], code: Int64?, isolated: Bool, nearAllowed: Bool) -> (found: Found, how: MatchCandidate.How)? {
+    /// (after a prefix), then from the message's word starts templates and near matches. An
+    /// isolated message (a format gave it) is tried from its start for templates. A line logged
+    /// as information (`quiet`) counts only when it is or ends with a documented text: nothing is
+    /// tried from its word starts.
+    private func find(_ bytes: [UInt8], code: Int64?, isolated: Bool, quiet: () -> Bool) -> (found: Found, how: MatchCandidate.How)? {
         if let id = exactText(bytes), code.map({ texts[Int(id)].codes.contains($0) }) ?? true {
             return (Found(text: id, start: 0), how(id, code))
         }
         if let found = templates(bytes, starts: [0], code: code).first { return (found, .template) }
         if let found = exactSuffix(bytes, code: code) { return (found, how(found.text, code)) }
-        let starts = isolated ? [0] : Self.wordStarts(bytes)
+        if quiet() { return nil }
+        let starts = Self.wordStarts(bytes)
         if !isolated, starts.count > 1, let found = templates(bytes, starts: Array(starts.dropFirst()), code: code).first {
             return (found, .template)
         }
-        if nearAllowed, let found = near(bytes, starts: isolated ? Self.wordStarts(bytes) : starts, code: code).first {
-            return (found, .near)
-        }
+        if let found = near(bytes, starts: starts, code: code).first { return (found, .near) }
         return nil
     }
 

@@ -93,7 +93,9 @@ extension MessageMatcher {
 
     /// Reads `line` as `kb classify` does (any supported format, or a bare message) and answers it.
     public func match(line: String) -> MatchResult {
-        answer(decide(LogLineReader.read(Array(line.utf8)[...])), input: line)
+        var reading = LogLineReader.read(Array(line.utf8)[...])
+        let decision = decide(&reading)
+        return answer(decision, reading, input: line)
     }
 
     /// Answers a message (read as a line: it may be a payload or a library's line) with a code
@@ -106,12 +108,12 @@ extension MessageMatcher {
             }
             reading.code = code
         }
-        return answer(decide(reading), input: message)
+        let decision = decide(&reading)
+        return answer(decision, reading, input: message)
     }
 
-    func answer(_ decision: Decision, input: String?) -> MatchResult {
+    func answer(_ decision: Decision, _ reading: LineReading, input: String?) -> MatchResult {
         let verdict = decision.verdict
-        let reading = decision.reading
         var result = MatchResult(input: input, format: reading.format, message: reading.message.map { String(decoding: $0, as: UTF8.self) },
                                  code: reading.code, answer: .unmatched, match: nil, codes: [], ambiguous: false, undocumented: false,
                                  reason: reading.reason, meanings: [], domains: [], candidates: [], notes: [])

@@ -70,12 +70,17 @@ public struct MessageMatcher: Sendable {
     var messages: [Documented] = []
     var tableRows: [TableRow] = []
     var texts: [Text] = []
-    var exact: [ByteKey: Int32] = [:]
-    /// Exact texts by `SuffixHash` of their bytes, to find one at the end of a line.
-    var suffixes: [UInt64: [Int32]] = [:]
+    /// Exact texts by `SuffixHash` of their bytes: the whole message, or its end after a prefix.
+    var exact = HashIndex()
+    /// Every exact text's key, one after another (`keyStart` of its text), compared without
+    /// touching the texts' arrays.
+    var keyBytes: [UInt8] = []
+    var keyStart: [Int32] = []
     var longestExact = 0
-    /// Templates (message indices) by the first two bytes of their leading literal.
-    var templatesByLead: [UInt16: [Int32]] = [:]
+    /// Templates (message indices) by the first three bytes of their leading literal (fewer when
+    /// it is shorter: `shortLeads` says which lengths there are).
+    var templatesByLead = HashIndex()
+    var shortLeads: [Int] = []
     /// Templates that start with a placeholder.
     var leadlessTemplates: [Int32] = []
     var templatesByCode: [Int64: [Int32]] = [:]
@@ -118,6 +123,8 @@ public struct MessageMatcher: Sendable {
                                  source: entry.source, documentID: entry.documentID, line: entry.line))
         }
         var textIndex: [String: Int32] = [:]
+        var leads: [(hash: UInt64, id: Int32)] = []
+        defer { templatesByLead = HashIndex(leads) }
         func text(_ key: [UInt8], display: String, template: Bool) -> Int32 {
             let name = (template ? "t" : "x") + String(decoding: key, as: UTF8.self)
             if let id = textIndex[name] { return id }
@@ -133,7 +140,13 @@ public struct MessageMatcher: Sendable {
             if template.hasPlaceholders {
                 id = text(Array(MessageTemplate.normalize(template.canonical).utf8), display: template.canonical, template: true)
                 let lead = Array(template.segments[0].utf8)
-                if lead.isEmpty { leadlessTemplates.append(index) } else { templatesByLead[Self.lead(lead[...]), default: []].append(index) }
+                if lead.isEmpty {
+                    leadlessTemplates.append(index)
+                } else {
+                    let length = min(3, lead.count)
+                    leads.append((Self.lead(lead[...], length: length), index))
+                    if length < 3 && !shortLeads.contains(length) { shortLeads.append(length) }
+                }
                 templatesByCode[entries[Int(entry)].code, default: []].append(index)
             } else {
                 id = text(MessageTemplate.normalizedBytes(message.text.utf8), display: message.text, template: false)
@@ -152,6 +165,13 @@ public struct MessageMatcher: Sendable {
 
     /// Codes, exact and suffix keys, and words of every text.
     private mutating func indexTexts() {
+        var exactEntries: [(hash: UInt64, id: Int32)] = []
+        defer { exact = HashIndex(exactEntries) }
+        for text in texts {
+            keyStart.append(Int32(keyBytes.count))
+            keyBytes += text.key
+        }
+        keyStart.append(Int32(keyBytes.count))
         for id in texts.indices {
             var codes: [Int64] = []
             for hit in texts[id].hits {
@@ -168,8 +188,7 @@ public struct MessageMatcher: Sendable {
             }
             let key = texts[id].key
             if !texts[id].isTemplate && !key.isEmpty {
-                exact[ByteKey(key)] = Int32(id)
-                suffixes[SuffixHash.of(key[...]), default: []].append(Int32(id))
+                exactEntries.append((SuffixHash.of(key[...]), Int32(id)))
                 longestExact = max(longestExact, key.count)
             }
             let words = NearMatch.tokens(texts[id].key[...])
@@ -180,11 +199,12 @@ public struct MessageMatcher: Sendable {
         }
     }
 
-    /// The key templates are found by: the first two bytes of their leading literal.
-    @inlinable
-    static func lead(_ bytes: ArraySlice<UInt8>) -> UInt16 {
-        let first = UInt16(bytes[bytes.startIndex])
-        return bytes.count > 1 ? first << 8 | UInt16(bytes[bytes.startIndex + 1]) : first << 8
+    /// The key templates are found by: the first `length` (1 to 3) bytes of their leading
+    /// literal, and the length (a CJK character is three bytes), mixed for `HashIndex`.
+    static func lead(_ bytes: ArraySlice<UInt8>, length: Int) -> UInt64 {
+        var key = UInt64(length) << 24
+        for offset in 0..<length { key |= UInt64(bytes[bytes.startIndex + offset]) << (8 * offset) }
+        return key &* 0x9E37_79B9_7F4A_7C15 >> 20
     }
 }
 

@@ -29,39 +29,65 @@ enum NearMatch {
         var tokens: [Token] = []
         var index = bytes.startIndex
         while index < bytes.endIndex {
-            let byte = bytes[index]
-            if ByteText.isLetter(byte) || ByteText.isDigit(byte) || byte == UInt8(ascii: "_") {
-                let start = index
-                var numeric = true
-                var word: [UInt8] = []
-                while index < bytes.endIndex, ByteText.isWordByte(bytes[index]) {
-                    if !ByteText.isDigit(bytes[index]) { numeric = false }
-                    word.append(ByteText.lower(bytes[index]))
-                    index += 1
-                }
-                if numeric { continue }
-                if contraction(bytes, at: index) {
-                    // doesn't → does not; can't → can not; won't → will not
-                    if word == Array("won".utf8) { word = Array("will".utf8) } else if word != Array("can".utf8), word.last == UInt8(ascii: "n") { word.removeLast() }
-                    tokens.append(Token(hash: hash(word[...]), start: start))
-                    tokens.append(Token(hash: not, start: start))
-                    index += bytes[index] == UInt8(ascii: "'") ? 2 : 4
-                } else if word == Array("cannot".utf8) {
-                    tokens.append(Token(hash: hash(Array("can".utf8)[...]), start: start))
-                    tokens.append(Token(hash: not, start: start))
-                } else {
-                    tokens.append(Token(hash: hash(word[...]), start: start))
-                }
-                continue
+            if let word = word(bytes, at: index) {
+                if let first = word.first { tokens.append(first) }
+                if let second = word.second { tokens.append(second) }
+                index = word.end
+            } else {
+                index += bytes[index] >= 0xF0 ? 4 : bytes[index] >= 0xE0 ? 3 : 1
             }
-            guard byte >= 0xE0 else { index += 1; continue }
-            let length = byte >= 0xF0 ? 4 : 3
-            guard index + length <= bytes.endIndex else { break }
-            // Han, kana and Hangul: each character is a word.
-            if byte >= 0xE3 && byte <= 0xED { tokens.append(Token(hash: hash(bytes[index..<(index + length)]), start: index)) }
-            index += length
         }
         return tokens
+    }
+
+    /// The first word at or after `index` of a line (skipping what is not a word), for looking
+    /// up the texts that start with it.
+    static func firstWord(_ bytes: [UInt8], at index: Int) -> Token? {
+        var index = index
+        while index < bytes.count {
+            if let word = word(bytes[...], at: index) {
+                if let first = word.first { return first }
+                index = word.end
+            } else {
+                index += bytes[index] >= 0xF0 ? 4 : bytes[index] >= 0xE0 ? 3 : 1
+            }
+        }
+        return nil
+    }
+
+    private static let won = hash(Array("won".utf8)[...]), will = hash(Array("will".utf8)[...])
+    private static let can = hash(Array("can".utf8)[...]), cannot = hash(Array("cannot".utf8)[...])
+
+    /// The word at `index`: its tokens (none for a number; two for `doesn't`, `cannot`) and where
+    /// it ends; nil when no word starts there. Hashed as it is read, lower case.
+    private static func word(_ bytes: ArraySlice<UInt8>, at index: Int) -> (first: Token?, second: Token?, end: Int)? {
+        let byte = bytes[index]
+        if ByteText.isWordByte(byte) {
+            var end = index
+            var numeric = true
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            var beforeLast = hash
+            while end < bytes.endIndex, ByteText.isWordByte(bytes[end]) {
+                if !ByteText.isDigit(bytes[end]) { numeric = false }
+                beforeLast = hash
+                hash = (hash ^ UInt64(ByteText.lower(bytes[end]))) &* 0x100_0000_01B3
+                end += 1
+            }
+            if numeric { return (nil, nil, end) }
+            if contraction(bytes, at: end) {
+                // doesn't → does not; can't → can not; won't → will not
+                let stem = hash == won ? will : hash == can ? can : ByteText.lower(bytes[end - 1]) == UInt8(ascii: "n") ? beforeLast : hash
+                return (Token(hash: stem, start: index), Token(hash: not, start: index), end + (bytes[end] == UInt8(ascii: "'") ? 2 : 4))
+            }
+            if hash == cannot { return (Token(hash: can, start: index), Token(hash: not, start: index), end) }
+            return (Token(hash: hash, start: index), nil, end)
+        }
+        guard byte >= 0xE0 else { return nil }
+        let length = byte >= 0xF0 ? 4 : 3
+        guard index + length <= bytes.endIndex else { return nil }
+        // Han, kana and Hangul: each character is a word.
+        guard byte >= 0xE3 && byte <= 0xED else { return nil }
+        return (Token(hash: hash(bytes[index..<(index + length)]), start: index), nil, index + length)
     }
 
     /// `'t` or `’t` (U+2019) ending a word at `index`.

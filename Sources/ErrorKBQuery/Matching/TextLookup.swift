@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ErrorKBSupport
 
 /// Finding documented texts in a normalized message or line: whole, at the end after a prefix,
@@ -18,25 +23,45 @@ extension MessageMatcher {
 
     /// The documented text the whole message is (no template).
     func exactText(_ bytes: [UInt8]) -> Int32? {
-        exact.isEmpty ? nil : exact[ByteKey(bytes)]
+        guard !exact.isEmpty, bytes.count <= longestExact else { return nil }
+        let hash = SuffixHash.of(bytes[...])
+        var slot = exact.slot(hash)
+        while let id = exact.next(hash, &slot) {
+            if keyEquals(id, bytes[...]) { return id }
+        }
+        return nil
+    }
+
+    /// Whether text `id`'s key is `bytes`.
+    @inline(__always)
+    func keyEquals(_ id: Int32, _ bytes: ArraySlice<UInt8>) -> Bool {
+        let start = Int(keyStart[Int(id)]), count = Int(keyStart[Int(id) + 1]) - start
+        guard count == bytes.count else { return false }
+        return keyBytes.withUnsafeBufferPointer { keys in
+            bytes.withUnsafeBufferPointer { memcmp(keys.baseAddress! + start, $0.baseAddress!, count) == 0 }
+        }
     }
 
     /// The longest documented text that ends the message and starts a word of it, and that is
     /// documented under `code` when one is given.
     func exactSuffix(_ bytes: [UInt8], code: Int64?) -> Found? {
-        guard !bytes.isEmpty, !suffixes.isEmpty else { return nil }
+        guard !bytes.isEmpty, !exact.isEmpty else { return nil }
         var best: Found?
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         let lowest = max(0, bytes.count - longestExact)
-        var index = bytes.count - 1
-        while index >= lowest {
-            hash = SuffixHash.step(hash, bytes[index])
-            if Self.startsWord(bytes, index), let ids = suffixes[hash] {
-                for id in ids where texts[Int(id)].key.count == bytes.count - index && bytes[index...].elementsEqual(texts[Int(id)].key) {
-                    if code.map({ texts[Int(id)].codes.contains($0) }) ?? true { best = Found(text: id, start: index) }
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = buffer.count - 1
+            while index >= lowest {
+                hash = SuffixHash.step(hash, buffer[index])
+                if Self.startsWord(buffer, index) {
+                    var slot = exact.slot(hash)
+                    while let id = exact.next(hash, &slot) {
+                        guard keyEquals(id, bytes[index...]), code.map({ texts[Int(id)].codes.contains($0) }) ?? true else { continue }
+                        best = Found(text: id, start: index)
+                    }
                 }
+                index -= 1
             }
-            index -= 1
         }
         return best
     }
@@ -48,15 +73,23 @@ extension MessageMatcher {
             let rest = bytes[start...]
             guard !rest.isEmpty else { continue }
             var fitted: [(message: Int32, ranges: [Range<Int>])] = []
-            func fit(_ candidates: [Int32]) {
-                for index in candidates {
-                    if let ranges = messages[Int(index)].template.matchRanges(in: rest) { fitted.append((index, ranges)) }
-                }
+            func attempt(_ index: Int32) {
+                if let ranges = messages[Int(index)].template.matchRanges(in: rest) { fitted.append((index, ranges)) }
             }
+            func fit(_ candidates: [Int32]) { for index in candidates { attempt(index) } }
             if let code {
                 fit(templatesByCode[code] ?? [])
             } else {
-                fit(templatesByLead[Self.lead(rest)] ?? [])
+                if rest.count >= 3 {
+                    let key = Self.lead(rest, length: 3)
+                    var slot = templatesByLead.slot(key)
+                    while let index = templatesByLead.next(key, &slot) { attempt(index) }
+                }
+                for length in shortLeads where rest.count >= length {
+                    let key = Self.lead(rest, length: length)
+                    var slot = templatesByLead.slot(key)
+                    while let index = templatesByLead.next(key, &slot) { attempt(index) }
+                }
                 if start == starts[0] { fit(leadlessTemplates) }
             }
             guard !fitted.isEmpty else { continue }
@@ -76,23 +109,24 @@ extension MessageMatcher {
     /// under `code` when given. Several when they score the same.
     func near(_ bytes: [UInt8], starts: [Int], code: Int64?) -> [Found] {
         guard !textsByFirstToken.isEmpty else { return [] }
-        let tokens = NearMatch.tokens(bytes[...])
+        // The line's words are read only when a documented text starts with the word at a start.
+        var tokens: [NearMatch.Token]?
         var best: [Found] = []
         var bestScore = 0.0
-        var first = 0
         for start in starts {
-            while first < tokens.count, tokens[first].start < start { first += 1 }
-            guard first < tokens.count, let candidates = textsByFirstToken[tokens[first].hash] else { continue }
-            let rest = tokens[first...]
+            guard let firstWord = NearMatch.firstWord(bytes, at: start), let candidates = textsByFirstToken[firstWord.hash] else { continue }
+            if tokens == nil { tokens = NearMatch.tokens(bytes[...]) }
+            guard let first = tokens!.firstIndex(where: { $0.start >= firstWord.start }), tokens![first].hash == firstWord.hash else { continue }
+            let rest = tokens![first...]
             var words: Set<UInt64>?
             for id in candidates where code.map({ texts[Int(id)].codes.contains($0) }) ?? true {
                 if words == nil { words = Set(rest.map(\.hash)) }
-                guard let score = NearMatch.score(text: texts[Int(id)], line: bytes, start: tokens[first].start, tokens: rest, words: words!) else { continue }
+                guard let score = NearMatch.score(text: texts[Int(id)], line: bytes, start: firstWord.start, tokens: rest, words: words!) else { continue }
                 if score > bestScore {
                     bestScore = score
-                    best = [Found(text: id, start: tokens[first].start)]
+                    best = [Found(text: id, start: firstWord.start)]
                 } else if score == bestScore, !best.contains(where: { $0.text == id }) {
-                    best.append(Found(text: id, start: tokens[first].start))
+                    best.append(Found(text: id, start: firstWord.start))
                 }
             }
         }
@@ -104,6 +138,11 @@ extension MessageMatcher {
     /// characters (`全仓余额不足` does not end with the message `余额不足`).
     @inline(__always)
     static func startsWord(_ bytes: [UInt8], _ index: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { startsWord($0, index) }
+    }
+
+    @inline(__always)
+    static func startsWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         if index == 0 { return true }
         let byte = bytes[index], before = bytes[index - 1]
         if byte & 0xC0 == 0x80 || byte == 0x20 { return false }
@@ -118,16 +157,28 @@ extension MessageMatcher {
     }
 
     /// The word starts of a line that templates and near matches are tried from, longest part
-    /// first: at most `maxStarts`, within `startWindow` bytes of the end.
+    /// first: at most `maxStarts`, within `startWindow` bytes of the end (the places
+    /// `startsWord` allows, found in one forward pass).
     static func wordStarts(_ bytes: [UInt8]) -> [Int] {
         var starts: [Int] = []
         var index = max(0, bytes.count - startWindow)
+        while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+        // What came before: 0 a space, punctuation or the start; 1 an ASCII word byte; 2 a Han or kana character.
+        var before = index == 0 ? 0 : (startsWord(bytes, index) ? 0 : 1)
         while index < bytes.count, starts.count < maxStarts {
             let byte = bytes[index]
-            if (ByteText.isWordByte(byte) || byte >= 0xC0 || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"")) && startsWord(bytes, index) {
-                starts.append(index)
+            if byte < 0x80 {
+                let word = ByteText.isWordByte(byte)
+                if before == 0 && (word || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"")) { starts.append(index) }
+                before = word ? 1 : 0
+                index += 1
+            } else {
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                if before == 0 { starts.append(index) }
+                let han = (byte >= 0xE4 && byte <= 0xE9) || (byte == 0xE3 && index + 1 < bytes.count && bytes[index + 1] != 0x80)
+                before = han ? 2 : 0
+                index += length
             }
-            index += 1
         }
         return starts
     }
