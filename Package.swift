@@ -78,7 +78,9 @@ let package = Package(
         .testTarget(
             name: "ErrorKBTests",
             dependencies: ["ErrorKBSupport", "ErrorKBModel", "ErrorKBImport", "ErrorKBStore", "ErrorKBQuery", "ErrorKBBuild",
-                           "ErrorKBFetch", "ErrorKBFuzzHarness", "kb", grdb]
+                           "ErrorKBFetch", "ErrorKBFuzzHarness", "kb", grdb],
+            // Acceptance material and its scripts, read from the source tree by path.
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -38,7 +38,10 @@ extension KB {
         private var text: String? { words.isEmpty ? payload : words.joined(separator: " ") }
 
         func validate() throws {
-            if let option = words.first(where: Self.isUnknownOption) {
+            // Words after `--` are text whatever they start with.
+            let arguments = CommandLine.arguments
+            let options = arguments.firstIndex(of: "--").map { Set(arguments[..<$0]) } ?? Set(arguments)
+            if let option = words.first(where: { options.contains($0) && Self.isUnknownOption($0) }) {
                 throw ValidationError("unknown option '\(option)'; a message that starts with '-' can follow '--': kb match -- '\(option)'")
             }
             let given = [!words.isEmpty, payload != nil, lines != nil].filter { $0 }.count

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// `kb match` and `kb classify` as a user runs them (seed corpus): what they accept, what they
+/// print in each format, and their exit statuses.
+@Suite struct MatchCommandTests {
+    let db = Fixtures.builtDatabasePath
+
+    func match(_ arguments: [String]) -> TestProcess.Result { TestProcess.kb(["match"] + arguments + ["--db", db]) }
+
+    @Test func theLinesClassifyReadsAreAnswered() {
+        for line in [#"{"code":-2019,"msg":"Margin is insufficient."}"#, "APIError(code=-2019): Margin is insufficient.",
+                     "binance.exceptions.BinanceAPIException: APIError(code=-2019): Margin is insufficient.",
+                     "<APIError> code=-2019, msg=Margin is insufficient.", "{'code': -2019, 'msg': 'Margin is insufficient.'}",
+                     "ERROR: -2019, Margin is insufficient.", #"2024-05-01 12:00:00 ERROR order failed: {\"code\":-2019,\"msg\":\"Margin is insufficient.\"}"#,
+                     "开空仓失败: <APIError> code=-2019, msg=Margin is insufficient.", "2024-05-01 12:00:00 ERROR Margin is insufficient."] {
+            let result = match([line])
+            #expect(result.status == 0, "\(line): \(result.summary)")
+            #expect(result.stdout.contains("answer: -2019 MARGIN_NOT_SUFFICIEN (exact) in coin-margined-futures\n"), "\(line): \(result.stdout)")
+        }
+    }
+
+    @Test func textThatStartsWithAMinusIsText() {
+        let copied = match(["-2022 REDUCE_ONLY_REJECT ReduceOnly Order is rejected."])
+        #expect(copied.status == 0 && copied.stdout.hasPrefix("read as code-message: code -2022"), "\(copied.summary)")
+        let split = match(["-2022", "REDUCE_ONLY_REJECT", "ReduceOnly", "Order", "is", "rejected."])
+        #expect(split.status == 0 && split.stdout.contains("answer: -2022 REDUCE_ONLY_REJECT (exact)"))
+        let option = match(["--formt", "json", "x"])
+        #expect(option.status == 2 && option.stderr.hasPrefix("kb: Error: unknown option '--formt'; a message that starts with '-' can follow '--'"))
+        let terminated = match(["--", "-x not documented"])
+        #expect(terminated.status == 1 && terminated.stderr == "kb: no documented message matches\n", "\(terminated.summary)")
+    }
+
+    /// Every --payload is read like any line: a dict, text that is not JSON, a cut payload.
+    @Test func everyPayloadIsReadAlike() {
+        let dict = match(["--payload", "{'code': -1015, 'msg': 'Too many new orders; current limit is 10 orders per 10 SECOND.'}"])
+        #expect(dict.status == 0 && dict.stdout.contains("arguments: \"10\", \"10 SECOND\""))
+        let codeOnly = match(["--payload", "{'code': -2019, 'msg': 'x'}"])
+        #expect(codeOnly.status == 1 && codeOnly.stderr == "kb: no documented message matches; the candidates above match the code only\n")
+        #expect(codeOnly.stdout.contains("1. code    -2019 MARGIN_NOT_SUFFICIEN"))
+        let text = match(["--payload", "not json"])
+        #expect(text.status == 1 && text.stderr == "kb: no documented message matches\n")
+        let cut = match(["--payload", #"{"code":-2019,"msg":"Margin is insuff"#])
+        #expect(cut.status == 1 && cut.stderr == "kb: the payload cannot be read: unterminated string; its code -2019 is readable: kb match --code -2019\n")
+    }
+
+    @Test func jsonAndCSVAreOneDocument() throws {
+        let suggested = match(["symbol unknown to us", "--suggest", "--format", "json"])
+        #expect(suggested.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(suggested.stdout.utf8)) as? [String: Any]
+        #expect(object?["answer"] as? String == "not_error" && (object?["suggestions"] as? [Any])?.isEmpty == false)
+        #expect(match(["x", "--suggest", "--format", "csv"]).status == 2)
+        let csv = match(["--payload", #"{"code":-1015,"msg":"Too many new orders; current limit is 10 orders per 10 SECOND."}"#, "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("answer,ambiguous,how,domain,locale,code,name,template,arguments,message,description,codes,meaning,source,line\r\n"))
+        #expect(csv.stdout.contains(#","[""10"",""10 SECOND""]","#) && !csv.stdout.contains("\u{1F}"))
+        let ambiguous = match(["--code", "-4001", "--format", "json"])
+        let answer = try JSONSerialization.jsonObject(with: Data(ambiguous.stdout.utf8)) as? [String: Any]
+        #expect(answer?["ambiguous"] as? Bool == true && (answer?["meanings"] as? [Any])?.count == 2 && answer?["codes"] as? [Int] == [-4001])
+        #expect(ambiguous.stdout.contains(#""answer" : "code""#))
+    }
+
+    @Test func matchLinesAnswersEachLine() throws {
+        let log = Fixtures.temporaryDirectory().appendingPathComponent("app.log")
+        try Data(ClassifyTests.log.utf8).write(to: log)
+        let table = match(["--lines", log.path])
+        #expect(table.status == 0)
+        #expect(table.stdout.hasPrefix("line  answer"))
+        let json = match(["--lines", log.path, "--format", "json"])
+        let answers = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(answers.map { $0["line"] as? Int } == Array(1...10))
+        #expect(answers.map { $0["answer"] as? String } == ["code", "code", "code", "code", "not_error", "malformed", "not_error", "code", "codes", "unmatched"])
+        let csv = match(["--lines", log.path, "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("line,answer,code,codes,name,domains,match,template,ambiguous,undocumented,format\r\n1,code,-1015,-1015,TOO_MANY_ORDERS,"))
+    }
+
+    @Test func classifyTablesShowWhatWasNotCounted() {
+        let table = TestProcess.kb(["classify", "--db", db], stdin: ClassifyTests.log)
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("errors 6, unmatched 1, not errors 1, malformed 1, too long 0; lines 9\n"))
+        #expect(table.stdout.contains("unmatched lines that look like errors, by text (1 of 1 groups):\n  1  ERROR something undocumented broke  (line 10)\n"))
+        #expect(table.stdout.contains("(ambiguous)") && table.stdout.contains("(table row)"))
+        let csv = TestProcess.kb(["classify", "--format", "csv", "--db", db], stdin: ClassifyTests.log)
+        let rows = csv.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.allSatisfy { $0.count == 12 })
+        #expect(rows.allSatisfy { !["unmatched", "malformed"].contains($0[5]) })
+    }
+}
