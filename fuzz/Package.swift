@@ -19,7 +19,7 @@ let package = Package(
     dependencies: [.package(name: "ErrorKB", path: "..")],
     targets: [
         .target(name: "FuzzerDriver", path: "Sources/FuzzerDriver"),
-    ] + ["FuzzImporter", "FuzzSearch", "FuzzMatcher"].map { name in
+    ] + ["FuzzImporter", "FuzzSearch", "FuzzMatcher", "FuzzLogLine"].map { name in
         .executableTarget(
             name: name,
             dependencies: ["FuzzerDriver", .product(name: "ErrorKBFuzzHarness", package: "ErrorKB")],

@@ -116,4 +116,17 @@ import ErrorKBFuzzHarness
             ])
         }
     }
+
+    /// FuzzLogLine's seeds, replayed: each line, and each repeated to 100 KB (the target's inputs
+    /// are long lines: the scanner must stay linear in them).
+    @Test func theLogLineTargetTakesItsSeeds() throws {
+        let folder = Fixtures.packageRoot.appendingPathComponent("fuzz/corpus/logline")
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(seeds.count >= 19)
+        for seed in seeds {
+            let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(seed)))
+            FuzzHarness.logLine(bytes)
+            FuzzHarness.logLine(Array(repeatElement(bytes, count: 100_000 / max(bytes.count, 1) + 1).joined()))
+        }
+    }
 }
