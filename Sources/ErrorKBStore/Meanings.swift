@@ -34,25 +34,29 @@ enum Meanings {
         var byCode: [Int64: [Member]] = [:]
         var index: [Int64: (code: Int64, position: Int)] = [:]
         let shared = "SELECT code FROM entries GROUP BY code HAVING count(*) > 1"
-        let rows = try Row.fetchCursor(db, sql: """
+        // Read with each value's type checked (issue 16): a damaged value is named, never misread.
+        let origins = CheckedRow.Origins(DocumentJoin.origins.merging([
+            "id": "entries.id", "code": "entries.code", "name": "entries.name", "meaning": "entries.meaning",
+            "entry_id": "messages.entry_id", "text": "messages.text",
+        ]) { $1 }, label: ("code", ""))
+        try CheckedRow.forEach(db.makeStatement(sql: """
             SELECT e.id, e.code, e.name, e.meaning, d.domain, d.locale
             FROM entries e JOIN documents d ON d.id = e.document_id
             WHERE e.code IN (\(shared)) ORDER BY e.code, e.id
-            """)
-        while let row = try rows.next() {
-            let code: Int64 = row["code"]
-            let member = Member(id: row["id"], meaning: row["meaning"], domain: row["domain"], locale: row["locale"], name: row["name"])
+            """), [], origins) { row in
+            let code = try row.int64("code")
+            let member = Member(id: try row.int64("id"), meaning: try row.int64("meaning"), domain: try row.text("domain"),
+                                locale: try row.text("locale"), name: try row.optionalText("name"))
             index[member.id] = (code, byCode[code]?.count ?? 0)
             byCode[code, default: []].append(member)
         }
         guard !byCode.isEmpty else { return }
-        let messages = try Row.fetchCursor(db, sql: """
+        try CheckedRow.forEach(db.makeStatement(sql: """
             SELECT m.entry_id, m.text FROM messages m JOIN entries e ON e.id = m.entry_id
             WHERE e.code IN (\(shared)) ORDER BY m.entry_id, m.ordinal
-            """)
-        while let row = try messages.next() {
-            guard let at = index[row["entry_id"]] else { continue }
-            byCode[at.code]![at.position].messages.append(row["text"])
+            """), [], CheckedRow.Origins(origins.columns, label: ("entry_id", "entry "))) { row in
+            guard let at = index[try row.int64("entry_id")] else { return }
+            byCode[at.code]![at.position].messages.append(try row.text("text"))
         }
         let update = try db.cachedStatement(sql: "UPDATE entries SET meaning = ? WHERE id = ?")
         for members in byCode.values {

@@ -42,12 +42,17 @@ enum TableRowCodes {
     private static func copyCodesByMessage(_ db: Database) throws {
         struct Row { var id: Int64; var document: Int64; var section: Int64?; var key: String }
         var rows: [Row] = []
-        for row in try GRDB.Row.fetchAll(db, sql: "SELECT id, document_id, section_id, message FROM table_rows ORDER BY id") {
-            rows.append(Row(id: row["id"], document: row["document_id"], section: row["section_id"], key: MessageTemplate.comparisonKey(row["message"])))
+        // Read with each value's type checked (issue 16): a damaged value is named, never misread.
+        let origins = CheckedRow.Origins(["id": "table_rows.id", "document_id": "table_rows.document_id", "section_id": "table_rows.section_id",
+                                          "message": "table_rows.message"], label: ("id", "table row "))
+        try CheckedRow.forEach(db.makeStatement(sql: "SELECT id, document_id, section_id, message FROM table_rows ORDER BY id"), [], origins) { row in
+            rows.append(Row(id: try row.int64("id"), document: try row.int64("document_id"), section: try row.optionalInt64("section_id"),
+                            key: MessageTemplate.comparisonKey(try row.text("message"))))
         }
         var codes: [Int64: [Int64]] = [:]
-        for row in try GRDB.Row.fetchAll(db, sql: "SELECT table_row_id, code FROM table_row_codes ORDER BY table_row_id, ordinal") {
-            codes[row["table_row_id"], default: []].append(row["code"])
+        try CheckedRow.forEach(db.makeStatement(sql: "SELECT table_row_id, code FROM table_row_codes ORDER BY table_row_id, ordinal"), [],
+                               TableRowCodeRecord.origins) { row in
+            codes[try row.int64("table_row_id"), default: []].append(try row.int64("code"))
         }
         var byKey: [String: [Row]] = [:]
         for row in rows where codes[row.id] != nil { byKey[row.key, default: []].append(row) }

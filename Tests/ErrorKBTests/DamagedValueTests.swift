@@ -162,10 +162,12 @@ import Testing
         }
         run("match") {
             let matcher = try MessageMatcher(kb)
-            _ = try matcher.match(message: "Invalid symbol.", code: nil, domain: nil)
-            _ = try matcher.match(message: nil, code: -4001, domain: nil)
-            var classifier = Classifier(matcher: matcher, domain: nil)
-            for line in ["{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", "{\"code\":-9223372036854775808,\"msg\":\"x\"}", "余额不足"] {
+            _ = matcher.match(message: "Invalid symbol.", code: nil)
+            _ = matcher.match(message: nil, code: -4001)
+            _ = matcher.match(line: "order rejected code=-9223372036854775808")
+            var classifier = Classifier(matcher: matcher)
+            for line in ["{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", "{\"code\":-9223372036854775808,\"msg\":\"x\"}", "余额不足",
+                         "<APIError> code=-9223372036854775808, msg=Invalid symbol.", "Filter failure: LOT_SIZE"] {
                 _ = classifier.add(bytes: Array(line.utf8)[...], number: 1)
             }
             _ = classifier.report()

@@ -130,4 +130,18 @@ import Testing
         let cut = LogLine.read(#"2024-05-01 WARNING retry {"level": "error", "msg": "order failed", "error": "{\"code\":-3006"#[...])
         #expect(cut.kind == .malformed && cut.code == nil)
     }
+
+    /// Codes at the ends of Int64 are read without a trap (issue 16's odd values: `abs` of
+    /// Int64.min and a 19-digit overflow trapped in the text formats); beyond it, no code.
+    @Test(arguments: [
+        ("order rejected code=-9223372036854775808", Int64.min),
+        ("ERROR: -9223372036854775808, Margin is insufficient.", Int64.min),
+        ("<APIError> code=-9223372036854775808, msg=Margin is insufficient.", Int64.min),
+        ("APIError(code=9223372036854775807): Margin is insufficient.", Int64.max),
+        ("order rejected code=-9223372036854775809", nil),
+        ("<APIError> code=9999999999999999999, msg=Margin is insufficient.", nil),
+    ] as [(String, Int64?)])
+    func codesAtTheEndsOfInt64AreReadWithoutATrap(_ text: String, code: Int64?) {
+        #expect(LogLine.read(text[...]).code == code)
+    }
 }

@@ -41,7 +41,8 @@ enum ByteText {
     }
 
     /// An integer at `index`: an optional minus (ASCII or U+2212), then 1-19 digits that no
-    /// other digit, `.digit` or letter follows. Returns its value and where it ends.
+    /// other digit, `.digit` or letter follows, within Int64 (a larger number is no code).
+    /// Returns its value and where it ends.
     static func integer(in line: ArraySlice<UInt8>, at index: Int) -> (value: Int64, end: Int)? {
         var i = index
         var negative = false
@@ -53,9 +54,10 @@ enum ByteText {
             i += 3
         }
         let digits = i
-        var value: Int64 = 0
+        // 19 digits fit in UInt64; Int64's range is checked at the end (no overflow trap).
+        var magnitude: UInt64 = 0
         while i < line.endIndex, isDigit(line[i]), i - digits < 19 {
-            value = value * 10 + Int64(line[i] - 0x30)
+            magnitude = magnitude * 10 + UInt64(line[i] - 0x30)
             i += 1
         }
         guard i > digits else { return nil }
@@ -64,7 +66,8 @@ enum ByteText {
             if isDigit(next) || isLetter(next) { return nil }
             if next == UInt8(ascii: "."), i + 1 < line.endIndex, isDigit(line[i + 1]) { return nil }
         }
-        return (negative ? -value : value, i)
+        guard magnitude <= (negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)) else { return nil }
+        return (negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(magnitude), i)
     }
 
     /// U+2212 MINUS SIGN, which pages and some logs write for `-`.

@@ -55,7 +55,7 @@ enum CodeOnlyFormat: LogLineFormat {
         }
         var index = start
         while index < line.endIndex, ByteText.isSpace(line[index]) || line[index] == UInt8(ascii: "=") || line[index] == UInt8(ascii: ":") { index += 1 }
-        guard index > start, let (code, end) = ByteText.integer(in: line, at: index), code == 0 || abs(code) >= 1000,
+        guard index > start, let (code, end) = ByteText.integer(in: line, at: index), code == 0 || code.magnitude >= 1000,
               !followedByUnit(line, end) else { return nil }
         return code
     }
