@@ -52,7 +52,8 @@ import Testing
             """
         let result = TestProcess.shell(script, home: directory, timeout: 30)
         #expect(result.status == 0, "\(result.summary)")
-        #expect(result.stdout.contains(",-1121,BAD_SYMBOL,Invalid symbol.,"), "\(result.stdout)")
+        #expect(result.stdout.contains("\nerror,1,-1121,-1121,BAD_SYMBOL,coin-margined-futures wallet,exact,Invalid symbol.,"), "\(result.stdout)")
+        #expect(result.stdout.contains("\nnot_error,1,,,,,,,,,not a payload {,2"), "\(result.stdout)")
     }
 
     @Test func classifyOfADirectoryIsAnError() {

@@ -186,11 +186,18 @@ import Testing
 
     @Test func addUpgradesAVersion7FileKeepingItsHistory() throws {
         let db = try database()
+        // Version 7: errorkb.sql alone (version 9's meanings undone, with version 7's duplicates view).
+        let schema = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("schema/errorkb.sql"), encoding: .utf8)
+        let view = schema[schema.range(of: "CREATE VIEW duplicates AS")!.lowerBound...]
+        let duplicatesView = view[..<view.range(of: ";\n")!.upperBound]
         try DatabaseQueue(path: db).write { db in
             try db.execute(sql: """
+                DROP VIEW duplicates; DROP VIEW meanings; DROP TABLE entry_links; DROP TABLE section_anchors;
+                DROP INDEX entries_meaning; ALTER TABLE entries DROP COLUMN meaning; ALTER TABLE table_row_codes DROP COLUMN via;
+                \(duplicatesView)
                 ALTER TABLE documents DROP COLUMN etag; ALTER TABLE documents DROP COLUMN last_modified;
                 ALTER TABLE documents DROP COLUMN fetched_at; ALTER TABLE document_versions DROP COLUMN fetched_at;
-                DELETE FROM grdb_migrations WHERE identifier = 'v08-fetch-state'; PRAGMA user_version = 7;
+                DELETE FROM grdb_migrations WHERE identifier IN ('v08-fetch-state', 'v09-meanings'); PRAGMA user_version = 7;
                 """)
         }
         #expect(kb(["show", "-9000", "--db", db]).stderr.contains("schema version 7 is older"))
@@ -198,9 +205,12 @@ import Testing
         try Data(Self.page(revised: false).utf8).write(to: page)
         let add = kb(["add", page.path, "--db", db])
         #expect(add.status == 0, "\(add.stderr)")
-        #expect(DatabaseCheck.value(db, "PRAGMA user_version", as: Int.self) == 8)
+        #expect(DatabaseCheck.value(db, "PRAGMA user_version", as: Int.self) == 9)
         #expect(DatabaseCheck.value(db, "SELECT count(*) FROM document_versions", as: Int.self) == 2)
         #expect(kb(["show", "-9000", "--db", db]).status == 0)
+        // Every entry's meaning is computed, those of the documents already there too.
+        #expect(DatabaseCheck.value(db, "SELECT count(*) FROM entries WHERE meaning = 0", as: Int.self) == 0)
+        #expect(DatabaseCheck.value(db, "SELECT count(*) FROM entries", as: Int.self) ?? 0 > 0)
     }
 
     @Test func mirrorsTakeTheLongestPrefix() {

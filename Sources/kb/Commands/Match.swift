@@ -66,7 +66,25 @@ extension KB {
                 result.suggestions = try kb.search(message, options: SearchOptions(domain: filter.domain, limit: 5, matchAny: true))
             }
             try output.renderer.render(result)
-            if let failure = Self.failure(result) { throw NothingFound(failure) }
+            if let failure = Self.failure(result) { throw NothingFound(payload.flatMap { Self.unusable($0, result) } ?? failure) }
+        }
+
+        /// Why a JSON payload gives nothing to match, in its own terms (the code as it was
+        /// written), when it is an object (`{…}`) with no usable code and no message; nil otherwise.
+        /// Exit status 1 like every payload nothing answers.
+        private static func unusable(_ payload: String, _ result: MatchResult) -> String? {
+            guard result.code == nil, result.answer == .notError || result.answer == .unmatched,
+                  payload.trimmingWhitespace().hasPrefix("{"), payload.trimmingWhitespace().hasSuffix("}") else { return nil }
+            let neither = "--payload: it has neither a \"code\" nor a \"msg\""
+            func value(of key: String) -> Substring? {
+                guard let range = payload.range(of: "\"\(key)\"") else { return nil }
+                let rest = payload[range.upperBound...].drop { $0 == " " || $0 == "\t" }
+                let value = rest.first == ":" ? rest.dropFirst().drop { $0 == " " || $0 == "\t" }.prefix { !",}] \t\n".contains($0) } : ""
+                return value.isEmpty || value == "null" ? nil : value
+            }
+            if value(of: "msg") != nil { return nil }
+            guard let value = value(of: "code") else { return neither }
+            return "--payload: its \"code\" \(value) is not a whole number (error codes are 64-bit integers), and it has no \"msg\""
         }
 
         /// Why the exit status is 1, or nil for 0.
