@@ -117,6 +117,18 @@ import ErrorKBFuzzHarness
         }
     }
 
+    /// FuzzLogLine, crash-fbf2dde1643804a04429e87134bb04d0602919d1 (its first 30 s run): the line
+    /// `\x81 ` (a continuation byte, then a space) read one byte past the end when its word starts
+    /// were sought (AddressSanitizer: heap-buffer-overflow in startsWord).
+    @Test(.bug(id: "logline-continuation", "found by FuzzLogLine, fixed with this test"))
+    func fuzzLogLineCrashFbf2dde1() async {
+        await #expect(processExitsWith: .success) {
+            FuzzHarness.logLine([0x81, 0x20])
+            FuzzHarness.logLine([0x81])
+            FuzzHarness.logLine([0x45, 0x52, 0x52, 0x4F, 0x52, 0x20, 0x81, 0x20])
+        }
+    }
+
     /// FuzzLogLine's seeds, replayed: each line, and each repeated to 100 KB (the target's inputs
     /// are long lines: the scanner must stay linear in them).
     @Test func theLogLineTargetTakesItsSeeds() throws {

@@ -144,6 +144,7 @@ extension MessageMatcher {
     @inline(__always)
     static func startsWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         if index == 0 { return true }
+        guard index < bytes.count else { return false }
         let byte = bytes[index], before = bytes[index - 1]
         if byte & 0xC0 == 0x80 || byte == 0x20 { return false }
         if before < 0x80 { return !ByteText.isWordByte(before) }
@@ -164,6 +165,8 @@ extension MessageMatcher {
         var index = max(0, bytes.count - startWindow)
         while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
         // What came before: 0 a space, punctuation or the start; 1 an ASCII word byte; 2 a Han or kana character.
+        // A line of continuation bytes alone (`\x81`) has no start at all.
+        guard index < bytes.count else { return starts }
         var before = index == 0 ? 0 : (startsWord(bytes, index) ? 0 : 1)
         while index < bytes.count, starts.count < maxStarts {
             let byte = bytes[index]
