@@ -49,7 +49,7 @@ extension BuildSummary {
             tableRows += document.tableRowCount
             warnings += parsed.warnings.map { .init(file: document.fileName, line: $0.line, text: $0.message) }
             unexplained += parsed.unexplained.map { .init(file: document.fileName, line: $0.line, text: $0.message) }
-            if document.isEmpty { emptyDocuments.append(document.fileName) }
+            if document.isEmpty { emptyDocuments.append(document.name) }
         }
         sources = Array(Set(documents.map { $0.parsed.sourceURL ?? $0.fileName })).sorted()
     }
@@ -63,11 +63,11 @@ extension BuildSummary {
             let identity = document.identity
             switch result.action {
             case .unchanged:
-                let earlier = current[identity].map { results[$0].document.fileName } ?? "an earlier input"
-                notes.append("\(document.fileName): the same document as \(earlier); imported once")
+                let earlier = current[identity].map { results[$0].document.name } ?? "an earlier input"
+                notes.append("\(document.name): the same document as \(earlier); imported once")
             case .replaced:
                 if let earlier = current[identity] {
-                    notes.append("\(document.fileName): a newer version of \(results[earlier].document.fileName) (same domain, locale and source); it replaces it")
+                    notes.append("\(document.name): a newer version of \(results[earlier].document.name) (same domain, locale and source); it replaces it")
                 }
                 current[identity] = index
             case .added:

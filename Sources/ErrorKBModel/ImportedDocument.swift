@@ -22,6 +22,9 @@ public struct ImportedDocument: Sendable {
     public var tableRowCount: Int
     /// How the bytes came over HTTP (`kb add URL`, `kb update`); nil for a file.
     public var fetch: FetchState?
+    /// How many pages the file holds (a bilingual file holds two); this one starts at
+    /// `parsed.firstLine`. Digest, size and line count are this page's.
+    public var pagesInFile = 1
 
     package init(fileName: String, origin: DocumentOrigin, sha256: String, size: Int, lineCount: Int, parsed: ParsedDocument,
                  entryCount: Int, messageCount: Int, tableRowCount: Int) {
@@ -40,6 +43,11 @@ public struct ImportedDocument: Sendable {
     /// file name when there is none).
     public var identity: String {
         "\(origin.domain) \(origin.locale) " + (parsed.sourceURL ?? "file:\(fileName)")
+    }
+
+    /// The file name, and for one page of a file that holds several, which lines: for messages.
+    public var name: String {
+        pagesInFile == 1 ? fileName : "\(fileName) (lines \(parsed.firstLine)–\(parsed.firstLine + lineCount - 1))"
     }
 
     /// Whether it has nothing to attribute to a domain (no entries, no table rows).

@@ -10,6 +10,23 @@ package enum ByteSource: @unchecked Sendable {
     /// Anything that can be read but a directory; opening a FIFO waits for its writer.
     case stream(path: String)
     case descriptor(Int32)
+    /// Part of a regular file: `length` bytes from `offset` (one page of a file that holds several).
+    case fileRange(path: String, offset: Int, length: Int)
+
+    /// `length` bytes from `offset` of a memory or regular-file source (a stream cannot be read twice).
+    package func slice(offset: Int, length: Int) -> ByteSource {
+        switch self {
+        case .memory(let data):
+            let start = data.startIndex + offset
+            return .memory(data.subdata(in: start..<(start + length)))
+        case .file(let path):
+            return .fileRange(path: path, offset: offset, length: length)
+        case .fileRange(let path, let base, _):
+            return .fileRange(path: path, offset: base + offset, length: length)
+        case .stream, .descriptor:
+            preconditionFailure("a stream cannot be sliced")
+        }
+    }
 }
 
 /// The project's one line reader, for documents and logs alike. Reads its source a chunk at a
@@ -24,6 +41,8 @@ package final class LineReader {
         package let bytes: [UInt8]
         package let lines: [Range<Int>]
         package let firstNumber: Int
+        /// Where `bytes` starts in the input: a line's input offset is `offset + lines[i].lowerBound`.
+        package let offset: Int
     }
 
     /// Why the input could not be read (a failure to open it, or a read that failed).
@@ -42,14 +61,21 @@ package final class LineReader {
     private var descriptor: Int32 = -1
     private var ownsDescriptor = false
     private var pending: Data?
+    /// Bytes left to read, for part of a file.
+    private var remaining = Int.max
     private var carry: [UInt8] = []
+    /// The input offset of `carry`'s first byte.
+    private var carryOffset = 0
+    /// The number of the first line.
+    private let firstLine: Int
     private var skipLeadingLF = false
     private var atStart = true
     private var finished = false
     private var digest: SHA256?
     /// Bytes read so far.
     package private(set) var size = 0
-    /// Lines read so far; the input's line count once the last block was handed over.
+    /// Lines read so far (numbered from `firstLine`); the input's line count once the last block
+    /// was handed over.
     package private(set) var lineCount = 0
     /// Set when a read failed: reading stops there.
     package private(set) var failure: Failure?
@@ -58,10 +84,13 @@ package final class LineReader {
     private var nextIndex = 0
 
     /// Opens the source; throws `Failure` when a file cannot be opened. `hashing` computes the
-    /// SHA-256 of what is read.
-    package init(_ source: ByteSource, fileName: String, chunkSize: Int = LineReader.defaultChunkSize, hashing: Bool = true) throws {
+    /// SHA-256 of what is read. Lines are numbered from `firstLine` (a page that starts further
+    /// down its file).
+    package init(_ source: ByteSource, fileName: String, chunkSize: Int = LineReader.defaultChunkSize, hashing: Bool = true,
+                 firstLine: Int = 1) throws {
         self.fileName = fileName
         self.chunkSize = max(1, chunkSize)
+        self.firstLine = firstLine
         digest = hashing ? SHA256() : nil
         switch source {
         case .memory(let data):
@@ -72,6 +101,12 @@ package final class LineReader {
             try open(path, regularOnly: false)
         case .descriptor(let fd):
             descriptor = fd
+        case .fileRange(let path, let offset, let length):
+            try open(path, regularOnly: true)
+            guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
+                throw Failure(path: path, reason: String(cString: strerror(errno)))
+            }
+            remaining = length
         }
     }
 
@@ -111,15 +146,17 @@ package final class LineReader {
                 finished = true
                 var last = carry
                 carry = []
-                if atStart, last.starts(with: [0xEF, 0xBB, 0xBF]) { last.removeFirst(3) }
-                guard !last.isEmpty else { return nil }
-                return block(last)
+                var start = 0
+                if atStart, last.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+                guard last.count > start else { return nil }
+                return block(last, from: start, offset: carryOffset)
             }
             digest?.update(chunk)
             size += chunk.count
             var bytes = carry
             bytes.append(contentsOf: chunk)
             carry = []
+            let offset = carryOffset
             var start = 0
             if atStart {
                 // Too few bytes yet to tell a BOM: wait for more.
@@ -134,13 +171,15 @@ package final class LineReader {
             // Complete lines end at the last line ending; the rest waits for the next chunk.
             guard let lastEnd = bytes[start...].lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
                 carry = Array(bytes[start...])
+                carryOffset = offset + start
                 continue
             }
             // A CR that ends the chunk may be the first half of a CRLF.
             if bytes[lastEnd] == 0x0D { skipLeadingLF = true }
             carry = Array(bytes[(lastEnd + 1)...])
+            carryOffset = offset + lastEnd + 1
             bytes.removeLast(bytes.count - lastEnd - 1)
-            if let block = block(bytes, from: start) { return block }
+            if let block = block(bytes, from: start, offset: offset) { return block }
         }
         return nil
     }
@@ -152,12 +191,14 @@ package final class LineReader {
             pending = data.count > chunkSize ? data.dropFirst(chunkSize) : nil
             return data.prefix(chunkSize)
         }
-        guard descriptor >= 0 else { return Data() }
-        var data = Data(count: chunkSize)
+        guard descriptor >= 0, remaining > 0 else { return Data() }
+        let size = min(chunkSize, remaining)
+        var data = Data(count: size)
         while true {
-            let count = data.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
+            let count = data.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, size) }
             if count >= 0 {
                 data.count = count
+                remaining -= count
                 return data
             }
             if errno == EINTR { continue }
@@ -168,11 +209,11 @@ package final class LineReader {
     }
 
     /// The lines of `bytes` from `start` (what comes before is a BOM or the LF of a split CRLF).
-    private func block(_ bytes: [UInt8], from start: Int = 0) -> Block? {
+    private func block(_ bytes: [UInt8], from start: Int, offset: Int) -> Block? {
         let lines = Self.lineRanges(in: bytes, from: start)
         guard !lines.isEmpty else { return nil }
         defer { lineCount += lines.count }
-        return Block(bytes: bytes, lines: lines, firstNumber: lineCount + 1)
+        return Block(bytes: bytes, lines: lines, firstNumber: firstLine + lineCount, offset: offset)
     }
 
     /// Each line's range in `bytes` from `start`, line endings (LF, CRLF, a lone CR) excluded. A

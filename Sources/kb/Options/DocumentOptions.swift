@@ -13,7 +13,7 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: "The locale of every DOC, e.g. en, zh-CN (overrides its source URL).")
     var locale: String?
 
-    @Option(help: "The source URL of every DOC (its identity across versions), when it names none.")
+    @Option(help: "The source URL of every DOC (of a file's first page), when it names none; with domain and locale, its identity across versions.")
     var source: String?
 
     @Option(name: .customLong("origin"), help: ArgumentHelp(
@@ -34,10 +34,10 @@ struct DocumentOptions: ParsableArguments {
         }
     }
 
-    /// Imports a file into memory with the flags that apply to it.
-    func importFile(_ path: String) throws -> ImportedDocument {
+    /// Imports each page of a file into memory with the flags that apply to it.
+    func importPages(_ path: String) throws -> [ImportedDocument] {
         let (domain, locale) = try origin(of: path)
-        return try DocumentImporter.importFile(at: path, domain: domain, locale: locale, source: source)
+        return try DocumentImporter.importPages(at: path, domain: domain, locale: locale, source: source)
     }
 
     /// Fetches a page and imports it with the flags that apply to it (`--origin` globs match the
@@ -60,7 +60,7 @@ struct DocumentOptions: ParsableArguments {
     func snapshot(_ path: String) throws -> ContentSnapshot {
         let path = try Paths.expand(path)
         if Self.isDatabase(path) { return try ContentSnapshot(KnowledgeBase.open(path: path)) }
-        return ContentSnapshot([try importFile(path)])
+        return ContentSnapshot(try importPages(path))
     }
 
     /// --domain/--locale, else the first --origin whose glob matches the file name, else the
