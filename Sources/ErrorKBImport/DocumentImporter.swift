@@ -111,11 +111,15 @@ public enum DocumentImporter {
             entryCount: counts.entries, messageCount: counts.messages, tableRowCount: counts.rows)
     }
 
-    /// The reader of the document's format, told from its start: markdown when code headings say so; a page of tables only is markdown too, unless it has
+    /// The reader of the document's format, told from its start: HTML when it opens as HTML does;
+    /// markdown when code headings say so; a page of tables only is markdown too, unless it has
     /// the scraped form's bare code lines; else scraped text. (A new page format adds its reader
     /// here, and a `DocumentFormat` case.)
     private static func documentReader(for lines: LineWindow, sink: DocumentSink, firstLine: Int) -> any DocumentReader {
         let head = lines.prefix(formatLines)
+        if HTMLPageReader.looksLike(head) {
+            return HTMLPageReader(lines: lines, builder: DocumentBuilder(format: .html, sink: sink, firstLine: firstLine))
+        }
         let markdown = MarkdownParser.looksLike(head)
             || (!ScrapedTextParser.looksLike(head) && head.contains { MarkdownText.heading($0.text) != nil || PipeTable.isSeparator($0.text) })
         if markdown { return MarkdownParser(lines: lines, builder: DocumentBuilder(format: .markdown, sink: sink, firstLine: firstLine)) }
