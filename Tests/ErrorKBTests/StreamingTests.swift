@@ -11,7 +11,7 @@ import Testing
     /// The seeds, the corpus pages when present, and the line-ending, BOM and NUL variants.
     static var documents: [(name: String, data: Data)] {
         var documents = EmbeddedCorpus.seedDocuments.map { ($0.fileName, $0.data) }
-        let coinM = String(decoding: EmbeddedCorpus.seedDocuments[0].data, as: UTF8.self)
+        let coinM = String(decoding: EmbeddedCorpus.seedDocuments.first { $0.fileName == "binance-coin-margined-futures-error-code.en.md" }!.data, as: UTF8.self)
         documents.append(("crlf.md", Data(coinM.replacingOccurrences(of: "\n", with: "\r\n").utf8)))
         documents.append(("cr.md", Data(coinM.replacingOccurrences(of: "\n", with: "\r").utf8)))
         documents.append(("bom.md", Data([0xEF, 0xBB, 0xBF]) + Data(coinM.utf8)))

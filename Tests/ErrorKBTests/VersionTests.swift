@@ -12,7 +12,7 @@ struct VersionTests {
 
     @Test func aNewerVersionReplacesTheOldAndHistoryIsKept() throws {
         let db = home.appendingPathComponent("spot.db").path
-        #expect(TestProcess.kb(["build", "--out", db]).status == 0)
+        #expect(TestProcess.kb(["build", "--out", db] + Fixtures.originalSeedFiles).status == 0)
         let flags = ["--domain", "spot", "--locale", "en", "--source", Self.spotSource, "--db", db]
         for (file, expected) in [("spot-errors.en.2020-11-30.md", "added"), ("spot-errors.en.2025-12-02.md", "replaced"),
                                  ("spot-errors.en.md", "replaced"), ("spot-errors.en.md", "unchanged")] {
