@@ -68,8 +68,10 @@ public enum KnowledgeBaseBuilder {
             // Each page of the file is a document; later pages' links are on the first page's host.
             var firstPage: ImportedDocument?
             let pages = try PageBoundaries.scan(.file(path: path), fileName: path)
+            let manifest = PageManifest.origin(of: path)
             for page in pages {
-                let context = PageContext(page: page, in: .file(path: path), firstPage: firstPage)
+                var context = PageContext(page: page, in: .file(path: path), firstPage: firstPage)
+                context.manifest = manifest
                 try store.stream(fileName: path) { writer in
                     var document = try PipelinedRead.read(path: path, page: context, domain: domain, locale: locale,
                                                           source: context.isFirst ? source : nil, into: writer)

@@ -12,7 +12,8 @@ public enum DocumentImporter {
     /// headings' links, on its host.
     public static func importPages(at path: String, domain: String? = nil, locale: String? = nil, source: String? = nil) throws -> [ImportedDocument] {
         try checkReadable(path)
-        return try importPages(.file(path: path), fileName: path, domain: domain, locale: locale, source: source)
+        return try importPages(.file(path: path), fileName: path, domain: domain, locale: locale, source: source,
+                               manifest: PageManifest.origin(of: path))
     }
 
     /// Every page of a document held in memory; see `importPages(at:)`.
@@ -40,12 +41,13 @@ public enum DocumentImporter {
     }
 
     /// Reads each page of a document into memory, `chunkSize` bytes at a time.
-    static func importPages(_ bytes: ByteSource, fileName: String, domain: String?, locale: String?, source: String?,
-                            chunkSize: Int = LineReader.defaultChunkSize) throws -> [ImportedDocument] {
+    package static func importPages(_ bytes: ByteSource, fileName: String, domain: String?, locale: String?, source: String?,
+                                    manifest: PageManifest.Origin? = nil, chunkSize: Int = LineReader.defaultChunkSize) throws -> [ImportedDocument] {
         var documents: [ImportedDocument] = []
         for page in try PageBoundaries.scan(bytes, fileName: fileName) {
             let collector = DocumentCollector()
-            let context = PageContext(page: page, in: bytes, firstPage: documents.first)
+            var context = PageContext(page: page, in: bytes, firstPage: documents.first)
+            context.manifest = manifest
             var document = try read(context, fileName: fileName, domain: domain, locale: locale,
                                     source: context.isFirst ? source : nil, into: collector, chunkSize: chunkSize)
             document.parsed.entries = collector.entries
@@ -90,6 +92,7 @@ public enum DocumentImporter {
         // NUL bytes are not part of what is parsed; each such line is reported.
         parsed.warnings = lines.nulLines.map { .init(line: $0, message: "NUL bytes removed") } + parsed.warnings
         if let source { parsed.sourceURL = source }
+        if parsed.sourceURL == nil, page.isFirst { parsed.sourceURL = page.manifest?.source }
         // A page that states no URL but whose headings link to it (a bilingual file's second page).
         if parsed.sourceURL == nil, let path = parser.builder.pageLink {
             parsed.sourceURL = DirectLink.url(path: path, base: page.baseURL)
@@ -98,8 +101,8 @@ public enum DocumentImporter {
         let fromURL: (domain: String?, locale: String?) = parsed.sourceURL.map(DocumentOrigin.parse(url:)) ?? (nil, nil)
         // A document with nothing to attribute (no entries, no table rows) needs no origin.
         let isEmpty = counts.entries == 0 && counts.rows == 0
-        let resolvedDomain = domain ?? fromURL.domain ?? (isEmpty ? "" : nil)
-        let resolvedLocale = locale ?? parsed.locale ?? fromURL.locale ?? (isEmpty ? "" : nil)
+        let resolvedDomain = domain ?? fromURL.domain ?? page.manifest?.domain ?? (isEmpty ? "" : nil)
+        let resolvedLocale = locale ?? parsed.locale ?? fromURL.locale ?? page.manifest?.locale ?? (isEmpty ? "" : nil)
         guard let resolvedDomain, let resolvedLocale else {
             let missing = [resolvedDomain == nil ? "domain" : nil, resolvedLocale == nil ? "locale" : nil].compactMap { $0 }
             throw ImportError.unknownOrigin(file: page.isFirst ? fileName : "\(fileName):\(page.firstLine)", missing: missing)
@@ -141,6 +144,8 @@ package struct PageContext: Sendable {
     package var bytes: ByteSource
     /// The first page's URL: later pages' links are on its host.
     package var baseURL: String?
+    /// What a MANIFEST.md beside the file says of it (see `PageManifest`).
+    package var manifest: PageManifest.Origin?
     package var isFirst: Bool { firstLine == 1 }
 
     /// A whole file (its only page).

@@ -7,8 +7,9 @@ import Testing
 /// The built-in corpus: what seed/MANIFEST.md says of each page, and the pages as copied.
 @Suite struct SeedCorpusTests {
     @Test func theManifestNamesEveryPageAndOnlyThem() {
-        #expect(Set(EmbeddedCorpus.manifest.keys) == Set(EmbeddedCorpus.seedDocuments.map(\.fileName)))
-        #expect(EmbeddedCorpus.manifest.values.allSatisfy { !$0.origin.isEmpty })
+        #expect(Set(EmbeddedCorpus.manifest.origins.keys) == Set(EmbeddedCorpus.seedDocuments.map(\.fileName)))
+        #expect(EmbeddedCorpus.manifest.origins.values.allSatisfy { $0.provenance?.isEmpty == false })
+        #expect(EmbeddedCorpus.manifest.origins["spot-errors.zh-CN.md"].map { [$0.domain, $0.locale, $0.source] } == ["spot", "zh-CN", nil])
     }
 
     @Test func everyProductAndLocaleOnce() throws {
@@ -42,5 +43,18 @@ import Testing
             }
             #expect(data == expected, "\(file)")
         }
+    }
+
+    /// `kb build seed/*` reads seed/MANIFEST.md beside the pages, as the built-in corpus does.
+    @Test func buildingTheSeedFolderTakesTheManifestsOrigins() throws {
+        let home = Fixtures.temporaryDirectory()
+        let db = home.appendingPathComponent("seed.db").path
+        let folder = Fixtures.packageRoot.appendingPathComponent("seed")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0).path }
+        let result = TestProcess.kb(["build", "--out", db] + files)
+        #expect(result.status == 0, "\(result.stderr)")
+        // 11 pages, and the manifest itself as an empty document (said on stderr).
+        #expect(result.stdout.contains("documents         12") && result.stdout.contains("entries           2013"))
+        #expect(result.stderr == "kb: MANIFEST.md: no entries or table rows; imported as an empty document\n")
     }
 }
