@@ -53,8 +53,11 @@ public enum PlaceholderScanner {
     static func placeholder(in characters: [Character], at index: Int, followsPlaceholder: Bool = false) -> (Int, Placeholder.Style)? {
         let c = characters[index]
         let next = index + 1 < characters.count ? characters[index + 1] : nil
-        let before = index > 0 ? characters[index - 1] : nil
-        let inWord = !followsPlaceholder && (before.map { $0.isASCII && ($0.isLetter || $0.isNumber) } ?? false)
+        // Looked at only for a percent sign: this runs for every character of every message.
+        var inWord: Bool {
+            guard !followsPlaceholder, index > 0, let before = characters[index - 1].asciiValue else { return false }
+            return (0x30...0x39).contains(before) || (0x41...0x5A).contains(before) || (0x61...0x7A).contains(before)
+        }
         switch c {
         case "%" where (next == "s" || next == "d" || next == "b") && !inWord:
             return (2, .printf)
