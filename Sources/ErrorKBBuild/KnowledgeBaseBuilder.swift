@@ -68,7 +68,7 @@ public enum KnowledgeBaseBuilder {
             // Each page of the file is a document; later pages' links are on the first page's host.
             var firstPage: ImportedDocument?
             let pages = try PageBoundaries.scan(.file(path: path), fileName: path)
-            let manifest = PageManifest.origin(of: path)
+            let manifest = try PageManifest.origin(of: path)
             for page in pages {
                 var context = PageContext(page: page, in: .file(path: path), firstPage: firstPage)
                 context.manifest = manifest

@@ -13,7 +13,7 @@ public enum DocumentImporter {
     public static func importPages(at path: String, domain: String? = nil, locale: String? = nil, source: String? = nil) throws -> [ImportedDocument] {
         try checkReadable(path)
         return try importPages(.file(path: path), fileName: path, domain: domain, locale: locale, source: source,
-                               manifest: PageManifest.origin(of: path))
+                               manifest: try PageManifest.origin(of: path))
     }
 
     /// Every page of a document held in memory; see `importPages(at:)`.
@@ -57,6 +57,12 @@ public enum DocumentImporter {
         }
         for index in documents.indices { documents[index].pagesInFile = documents.count }
         return documents
+    }
+
+    /// Whether `path` names a `MANIFEST.md`: the table of its folder's pages (see `PageManifest`),
+    /// read with each of them, not a page itself.
+    public static func isManifest(_ path: String) -> Bool {
+        SystemPath.lastComponent(path) == PageManifest.fileName
     }
 
     /// Fails unless `path` names a regular file (through any symlinks): a directory, a FIFO or a

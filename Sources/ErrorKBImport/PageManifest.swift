@@ -47,11 +47,25 @@ package struct PageManifest: Sendable {
         }
     }
 
-    /// What the MANIFEST.md in a file's folder says of it, when there is one.
-    package static func origin(of path: String) -> Origin? {
-        let url = URL(fileURLWithPath: path)
-        let manifest = url.deletingLastPathComponent().appendingPathComponent(fileName)
-        guard url.lastPathComponent != fileName, let data = FileManager.default.contents(atPath: manifest.path) else { return nil }
-        return PageManifest(markdown: String(decoding: data, as: UTF8.self)).origins[url.lastPathComponent]
+    /// What the MANIFEST.md in a file's folder says of it, when there is one. Paths are bytes
+    /// (`SystemPath`); the manifest is read only if it is a regular file (through symlinks), so a
+    /// FIFO named MANIFEST.md cannot block a build: anything else there but nothing is an error.
+    package static func origin(of path: String) throws -> Origin? {
+        let name = SystemPath.lastComponent(path)
+        guard name != fileName else { return nil }
+        let directory = SystemPath.directory(path)
+        let manifest = directory == "/" ? "/" + fileName : directory + "/" + fileName
+        do {
+            guard try FileStatus.of(manifest) != nil else { return nil }
+            let reader = try LineReader(.file(path: manifest), fileName: manifest, hashing: false)
+            var text = ""
+            while let line = reader.nextLine() { text += String(decoding: line, as: UTF8.self) + "\n" }
+            if let failure = reader.failure { throw ImportError.unreadable(file: failure.path, reason: failure.reason) }
+            return PageManifest(markdown: text).origins[name]
+        } catch let failure as LineReader.Failure {
+            throw ImportError.unreadable(file: failure.path, reason: failure.reason)
+        } catch let failure as FileStatus.Failure {
+            throw ImportError.unreadable(file: failure.path, reason: failure.reason)
+        }
     }
 }

@@ -36,7 +36,7 @@ extension KB {
 
         func run() throws {
             // Every page is fetched and read before the file is touched; a file may hold several.
-            let imported = try ArgumentRuns.unfold(documents).flatMap {
+            let imported = try origin.pages(ArgumentRuns.unfold(documents)).flatMap {
                 Mirror.isHTTP($0) ? [try origin.importPage($0, fetcher: fetch.fetcher)] : try origin.importPages(try Paths.expand($0))
             }
             let results = try KnowledgeBaseBuilder.add(imported, to: database.path()!)

@@ -29,7 +29,7 @@ extension KB {
 
         func run() throws {
             let out = try Paths.expand(out)
-            let files = try ArgumentRuns.unfold(documents).map(Paths.expand)
+            let files = try origin.pages(ArgumentRuns.unfold(documents).map(Paths.expand))
             // Files are streamed into the database as they are read.
             let inputs = files.isEmpty ? try EmbeddedCorpus.importSeed().map(DocumentInput.document) : try files.map(origin.input)
             let summary = try KnowledgeBaseBuilder.build(inputs, to: out, datasetteMetadata: try datasetteMetadata.map(Paths.expand), force: force)

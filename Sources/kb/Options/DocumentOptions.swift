@@ -34,6 +34,18 @@ struct DocumentOptions: ParsableArguments {
         }
     }
 
+    /// The files given that are pages: a MANIFEST.md among them (`kb build seed/*`) is its
+    /// folder's table of pages, read with each page, so it is left out and said so. Only
+    /// manifests is a usage error, not a build of the built-in corpus.
+    func pages(_ files: [String]) throws -> [String] {
+        let pages = files.filter { !DocumentImporter.isManifest($0) }
+        for file in files where DocumentImporter.isManifest(file) {
+            Diagnostics.note("\(file): the table of its folder's pages, read with each of them; not imported as a page")
+        }
+        if pages.isEmpty && !files.isEmpty { throw UsageError("no document to import: only MANIFEST.md given") }
+        return pages
+    }
+
     /// Imports each page of a file into memory with the flags that apply to it.
     func importPages(_ path: String) throws -> [ImportedDocument] {
         let (domain, locale) = try origin(of: path)
