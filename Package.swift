@@ -6,7 +6,7 @@ import PackageDescription
 //
 //   ErrorKBSupport   text, digests, the line reader, paths as bytes, the atomic writer and its lock (no dependency)
 //   ErrorKBModel     the document model, line kinds, templates, codes        → Support
-//   ErrorKBImport    readers and recognizers for the page formats            → Model
+//   ErrorKBImport    readers and recognizers for the page formats            → Model, libxml2
 //   ErrorKBStore     the schema, every SQL statement, the database owner     → Model, GRDB
 //   ErrorKBQuery     search, lookup, match, classify, diff, over records     → Store
 //   ErrorKBBuild     the build pipeline from importer to store, the seed     → Import, Store
@@ -31,7 +31,9 @@ let package = Package(
     targets: [
         .target(name: "ErrorKBSupport"),
         .target(name: "ErrorKBModel", dependencies: ["ErrorKBSupport"]),
-        .target(name: "ErrorKBImport", dependencies: ["ErrorKBModel", "ErrorKBSupport"]),
+        // libxml2's HTML parser, for pages saved from the site (Debian: libxml2-dev).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .target(name: "ErrorKBImport", dependencies: ["ErrorKBModel", "ErrorKBSupport", "CLibXML2"]),
         .target(
             name: "ErrorKBStore",
             dependencies: [
@@ -79,7 +81,7 @@ let package = Package(
             name: "ErrorKBTests",
             dependencies: ["ErrorKBSupport", "ErrorKBModel", "ErrorKBImport", "ErrorKBStore", "ErrorKBQuery", "ErrorKBBuild",
                            "ErrorKBFetch", "ErrorKBFuzzHarness", "kb", grdb],
-            // Acceptance material and its scripts, read from the source tree by path.
+            // Pages and counts the tests read by path (see Fixtures/README.md).
             exclude: ["Fixtures"]
         ),
     ]

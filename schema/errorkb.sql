@@ -11,23 +11,26 @@
 -- Documents ---------------------------------------------------------------------------------
 
 -- One row per imported document: where it came from, and the digest, size and line count of its
--- exact bytes (the text itself is not kept).
+-- exact bytes (the text itself is not kept). A file that holds several pages (the bilingual
+-- wallet and USD-M files) gives a document per page, each with its own bytes and lines; line
+-- numbers count from the file's start.
 CREATE TABLE documents (
     id          INTEGER PRIMARY KEY,
     source_url  TEXT,              -- the page the text was taken from, NULL when unknown
     domain      TEXT NOT NULL,     -- API product, e.g. 'wallet', 'coin-margined-futures'
     locale      TEXT NOT NULL,     -- page locale, e.g. 'zh-CN', 'en'
     title       TEXT,              -- the document's first heading
-    format      TEXT NOT NULL,     -- 'scraped-text' or 'markdown', told from the content
+    format      TEXT NOT NULL,     -- 'scraped-text', 'markdown' or 'html', told from the content
     file_name   TEXT NOT NULL,     -- file name given to `kb build`
     sha256      TEXT NOT NULL,     -- hex digest of the raw bytes
     size        INTEGER NOT NULL,  -- bytes
     line_count  INTEGER NOT NULL,
-    identity    TEXT               -- what makes two files versions of one document: domain, locale, source URL (or file name)
+    identity    TEXT               -- what makes two documents versions of one page: domain, locale, source URL (or title without a closing date, or file name)
 );
 
 -- Importing a newer version of a document replaces it: same domain, same locale, and the same
--- source URL (or, without one, the same file name). Every version imported is kept here.
+-- source URL (without one, the same title once a closing date is removed; without either, the
+-- same file name). Every version imported is kept here.
 CREATE TABLE document_versions (
     id           INTEGER PRIMARY KEY,
     identity     TEXT NOT NULL,

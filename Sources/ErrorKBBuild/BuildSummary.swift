@@ -38,6 +38,17 @@ public struct BuildSummary: Sendable, Codable, Equatable {
 }
 
 extension BuildSummary {
+    /// What `kb build` says when a later input is a newer version of an earlier one: the newest
+    /// is the one given last (as with `kb add`); the dates the pages state are only checked.
+    static func versionNote(_ document: ImportedDocument, replacing earlier: ImportedDocument) -> String {
+        var note = "\(document.name): a newer version of \(earlier.name) (\(document.origin.domain) · \(document.origin.locale), "
+            + "the same \(document.identityDescription)); it is current, the other is kept as history"
+        if let new = document.parsed.date, let old = earlier.parsed.date, new < old {
+            note += "; but it states an older date (\(new)) than \(earlier.name) (\(old)): give versions oldest first"
+        }
+        return note
+    }
+
     /// What the documents hold, as read: counts, warnings and unexplained lines.
     package init(documents: [ImportedDocument]) {
         for document in documents {
@@ -49,7 +60,7 @@ extension BuildSummary {
             tableRows += document.tableRowCount
             warnings += parsed.warnings.map { .init(file: document.fileName, line: $0.line, text: $0.message) }
             unexplained += parsed.unexplained.map { .init(file: document.fileName, line: $0.line, text: $0.message) }
-            if document.isEmpty { emptyDocuments.append(document.fileName) }
+            if document.isEmpty { emptyDocuments.append(document.name) }
         }
         sources = Array(Set(documents.map { $0.parsed.sourceURL ?? $0.fileName })).sorted()
     }
@@ -63,11 +74,11 @@ extension BuildSummary {
             let identity = document.identity
             switch result.action {
             case .unchanged:
-                let earlier = current[identity].map { results[$0].document.fileName } ?? "an earlier input"
-                notes.append("\(document.fileName): the same document as \(earlier); imported once")
+                let earlier = current[identity].map { results[$0].document.name } ?? "an earlier input"
+                notes.append("\(document.name): the same document as \(earlier); imported once")
             case .replaced:
-                if let earlier = current[identity] {
-                    notes.append("\(document.fileName): a newer version of \(results[earlier].document.fileName) (same domain, locale and source); it replaces it")
+                if let earlier = current[identity].map({ results[$0].document }) {
+                    notes.append(Self.versionNote(document, replacing: earlier))
                 }
                 current[identity] = index
             case .added:

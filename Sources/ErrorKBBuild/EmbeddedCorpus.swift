@@ -5,16 +5,26 @@ import ErrorKBSupport
 import Foundation
 
 /// The seed documents compiled into the binary (see Plugins/EmbedFiles), so that a lone `kb`
-/// works anywhere.
+/// works anywhere: the current page of every product and locale, with seed/MANIFEST.md giving
+/// each page's origin where the page does not state it.
 public enum EmbeddedCorpus {
-    /// The seed documents, in file name order.
+    /// The seed documents, in file name order (the manifest is not one).
     public static var seedDocuments: [(fileName: String, data: Data)] {
-        EmbeddedFiles.files(in: "seed")
+        EmbeddedFiles.files(in: "seed").filter { $0.fileName != PageManifest.fileName }
     }
 
-    /// Imports every seed document.
+    /// seed/MANIFEST.md: where each page came from, and what it does not state itself.
+    package static let manifest: PageManifest = {
+        let file = EmbeddedFiles.files(in: "seed").first { $0.fileName == PageManifest.fileName }
+        return PageManifest(markdown: file.map { String(decoding: $0.data, as: UTF8.self) } ?? "")
+    }()
+
+    /// Imports every seed document, each page with what the manifest says of it.
     package static func importSeed() throws -> [ImportedDocument] {
-        try seedDocuments.map { try DocumentImporter.importData($0.data, fileName: $0.fileName) }
+        try seedDocuments.flatMap { file in
+            try DocumentImporter.importPages(.memory(file.data), fileName: file.fileName, domain: nil, locale: nil, source: nil,
+                                             manifest: manifest.origins[file.fileName])
+        }
     }
 
     /// A digest of the seed and the schema, to name caches built from them.

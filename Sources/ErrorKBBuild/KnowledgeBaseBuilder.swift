@@ -65,8 +65,20 @@ public enum KnowledgeBaseBuilder {
             try store.write(document)
         case .file(let path, let domain, let locale, let source):
             try DocumentImporter.checkReadable(path)
-            try store.stream(fileName: path) { writer in
-                try PipelinedRead.read(path: path, domain: domain, locale: locale, source: source, into: writer)
+            // Each page of the file is a document; later pages' links are on the first page's host.
+            var firstPage: ImportedDocument?
+            let pages = try PageBoundaries.scan(.file(path: path), fileName: path)
+            let manifest = try PageManifest.origin(of: path)
+            for page in pages {
+                var context = PageContext(page: page, in: .file(path: path), firstPage: firstPage)
+                context.manifest = manifest
+                try store.stream(fileName: path) { writer in
+                    var document = try PipelinedRead.read(path: path, page: context, domain: domain, locale: locale,
+                                                          source: context.isFirst ? source : nil, into: writer)
+                    document.pagesInFile = pages.count
+                    if firstPage == nil { firstPage = document }
+                    return document
+                }
             }
         }
     }

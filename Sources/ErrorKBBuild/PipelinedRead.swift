@@ -11,15 +11,15 @@ enum PipelinedRead {
     static let batchSize = 512
     static let queuedBatches = 8
 
-    /// Reads `path` into `writer`, which must already have begun the document.
-    static func read(path: String, domain: String?, locale: String?, source: String?,
+    /// Reads one page of `path` into `writer`, which must already have begun the document.
+    static func read(path: String, page: PageContext, domain: String?, locale: String?, source: String?,
                      into writer: DocumentWriter) throws -> ImportedDocument {
         let channel = BatchChannel(capacity: queuedBatches)
         let outcome = Outcome()
         let reader = Thread {
             let sink = PreparingSink(channel: channel)
             let result = Result {
-                try DocumentImporter.read(.file(path: path), fileName: path, domain: domain, locale: locale, source: source, into: sink)
+                try DocumentImporter.read(page, fileName: path, domain: domain, locale: locale, source: source, into: sink)
             }
             sink.flush()
             outcome.set(result)

@@ -16,7 +16,8 @@ public enum FuzzHarness {
     // MARK: Importer
 
     /// Prefixes that push the rest of the bytes towards a format: none (the importer tells the
-    /// format from the bytes alone), markdown, scraped text, a pipe table, front matter, a heading.
+    /// format from the bytes alone), markdown, scraped text, a pipe table, front matter, a heading,
+    /// an HTML page inside a list item, and a page after which another begins.
     private static let prefixes: [String] = [
         "",
         "# Error codes\n\n## 10xx - General Server or Network issues\n\n#### \\-1000 UNKNOWN\n\n-   An unknown error occurred.\n\n",
@@ -24,6 +25,8 @@ public enum FuzzHarness {
         "# Errors\n\n| Error message | Description |\n| --- | --- |\n| \"Unknown order sent.\" | The order was not found. |\n",
         "---\ntitle: Error codes\nurl: https://developers.binance.com/docs/derivatives/coin-margined-futures/error-code\n---\n\n",
         "#### \\-1121 BAD\\_SYMBOL\n\n",
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><link rel=\"canonical\" href=\"https://developers.binance.com/docs/zh-CN/wallet/error-code\"></head>\n<body><article><div class=\"markdown\">\n<h1>错误代码</h1>\n<h3>-1000 UNKNOWN</h3>\n<ul><li>",
+        "---\nsource_url: https://developers.binance.com/docs/wallet/error-code\n---\n# Error Codes\n### -1000 UNKNOWN\n  * An unknown error.\n\n---\n\n# 错误代码\n",
     ]
 
     /// One database for every input of the importer target, each stored and rolled back.
@@ -36,12 +39,12 @@ public enum FuzzHarness {
         guard let selector = input.first.map(Int.init) else { return }
         let document = Data(prefixes[(selector & 7) % prefixes.count].utf8) + Data(input.dropFirst())
         let flags: (domain: String?, locale: String?) = selector & 0x40 == 0 ? ("d", "en") : (nil, nil)
-        guard let imported = try? DocumentImporter.importData(document, fileName: "fuzz.md", domain: flags.domain, locale: flags.locale) else {
+        guard let pages = try? DocumentImporter.importPages(document, fileName: "fuzz.md", domain: flags.domain, locale: flags.locale) else {
             return
         }
-        _ = BuildSummary(documents: [imported])
+        _ = BuildSummary(documents: pages)
         do {
-            _ = try scratch.store([imported])
+            _ = try scratch.store(pages)
         } catch {
             fatalError("an imported document could not be stored: \(error)")
         }

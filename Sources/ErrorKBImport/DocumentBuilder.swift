@@ -30,11 +30,21 @@ struct DocumentBuilder {
     /// Text of lines that were unexplained when the parser moved past them (at most `maxUnexplained`).
     private var unexplainedText: [Int: String] = [:]
     static let maxUnexplained = 10_000
+    /// After a code heading that could not be read as an entry, until the next heading: the
+    /// lines under it are skipped and reported, never filed as prose.
+    private(set) var underSkippedCode = false
+    /// The path a page's headings link to (Docusaurus's "direct link" anchors name the page's
+    /// own URL): the page's URL when it states none.
+    var pageLink: String?
+    /// The first line of the document in its file.
+    private let firstLine: Int
 
     private struct CodeKey: Hashable { let code: Int64; let name: UInt64 }
 
-    init(format: DocumentFormat, sink: DocumentSink) {
+    init(format: DocumentFormat, sink: DocumentSink, firstLine: Int = 1) {
         document = ParsedDocument(format: format)
+        document.firstLine = firstLine
+        self.firstLine = firstLine
         self.sink = sink
     }
 
@@ -43,24 +53,30 @@ struct DocumentBuilder {
     var entryCount: Int { emittedEntries + entries.count }
 
     func kind(ofLine line: Int) -> LineKind {
-        line <= document.lineKinds.count ? document.lineKinds[line - 1] : .unexplained
+        line - firstLine < document.lineKinds.count ? document.lineKinds[line - firstLine] : .unexplained
     }
 
     mutating func mark(_ line: Int, _ kind: LineKind) {
-        if line > document.lineKinds.count {
-            document.lineKinds.append(contentsOf: repeatElement(.unexplained, count: line - document.lineKinds.count))
+        let index = line - firstLine
+        if index >= document.lineKinds.count {
+            document.lineKinds.append(contentsOf: repeatElement(.unexplained, count: index + 1 - document.lineKinds.count))
         }
-        document.lineKinds[line - 1] = kind
+        document.lineKinds[index] = kind
     }
 
     mutating func mark(_ lines: ClosedRange<Int>, _ kind: LineKind) {
         for line in lines { mark(line, kind) }
     }
 
-    /// The parser has moved past `line`: keep its text if nothing explained it.
+    /// The parser has moved past `line`: keep its text if nothing explained it, and report it
+    /// if it starts with a code but was not read as one (see `checkCodeLike`).
     mutating func released(_ line: SourceLine) {
-        guard kind(ofLine: line.number) == .unexplained, unexplainedText.count < Self.maxUnexplained else { return }
-        unexplainedText[line.number] = String(line.text.prefix(500))
+        let kind = kind(ofLine: line.number)
+        if kind == .unexplained {
+            if unexplainedText.count < Self.maxUnexplained { unexplainedText[line.number] = String(line.text.prefix(500)) }
+        } else {
+            checkCodeLike(line.text, line: line.number, readAs: kind)
+        }
     }
 
     mutating func warn(_ line: Int, _ message: String) {
@@ -72,11 +88,26 @@ struct DocumentBuilder {
         closeOpenEntry()
         mark(line, .skipped)
         warn(line, message)
+        underSkippedCode = true
     }
 
     mutating func setTitle(_ title: String, line: Int, kind: LineKind = .title) {
-        if document.title == nil { document.title = title }
+        if document.title == nil {
+            document.title = title
+            if document.date == nil { document.date = PageTitle.date(in: title) }
+        }
         mark(line, kind)
+    }
+
+    /// A date the page states for itself (front matter's `updated_at: 2026-01-15T23:46:40`).
+    mutating func setDate(_ text: Substring) {
+        guard let date = PageTitle.isoDate(at: text) else { return }
+        document.date = date
+    }
+
+    /// The locale the page states for itself (`<html lang="zh-CN">`).
+    mutating func setLocale(_ locale: String) {
+        if document.locale == nil { document.locale = locale }
     }
 
     mutating func setSource(_ url: String, line: Int, kind: LineKind = .source) {
@@ -103,6 +134,7 @@ struct DocumentBuilder {
 
     mutating func beginSection(_ title: String, line: Int, slug: String? = nil) {
         closeOpenEntry()
+        underSkippedCode = false
         endSection()
         let label = RangeLabel.prefix(of: title[...]).map(String.init)
         var anchors = pendingAnchors
@@ -116,6 +148,7 @@ struct DocumentBuilder {
 
     mutating func codeLine(_ code: CodeLine, line: Int) {
         closeOpenEntry()
+        underSkippedCode = false
         // Every earlier entry is final now.
         for entry in entries { sink.entry(entry, index: emittedEntries); emittedEntries += 1 }
         entries.removeAll(keepingCapacity: true)
@@ -224,6 +257,12 @@ struct DocumentBuilder {
         }
         sectionTableRows.removeAll()
         sectionCodes.removeAll()
+    }
+
+    /// Whether an entry with this code and name was read (the last one included).
+    func hasEntry(_ code: CodeLine) -> Bool {
+        firstEntryByCodeAndName[CodeKey(code: code.code, name: Self.digest(code.name))] != nil
+            || entries.last.map { $0.code == code.code && $0.name == code.name } == true
     }
 
     /// FNV-1a of a name's UTF-8 bytes (nil has its own value): a compact key for the rule above.

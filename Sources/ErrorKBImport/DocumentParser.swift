@@ -1,10 +1,18 @@
 import ErrorKBModel
 
-/// A reader for one page format: it walks the lines once, each step reading one line (or a block
+/// A reader for one page format, which the importer picks by the document's content: it reads
+/// the lines once and hands what it finds to its `DocumentBuilder`.
+protocol DocumentReader {
+    var builder: DocumentBuilder { get }
+    /// Reads the document; `lineCount` gives its number of lines once read.
+    mutating func parse(lineCount: () -> Int) -> ParsedDocument
+}
+
+/// A reader for a line-based page format (markdown, scraped text): it walks the lines once, each step reading one line (or a block
 /// it owns, such as a JSON example), and hands what it finds to a `DocumentBuilder`. The lines
 /// come from a `LineWindow`, which lets go of each line once the reader has moved past it. A step
 /// is done by the first of the format's recognizers that reads the line (`LineRecognizer`).
-protocol DocumentParser {
+protocol DocumentParser: DocumentReader {
     init(lines: LineWindow, builder: DocumentBuilder)
     var lines: LineWindow { get }
     var builder: DocumentBuilder { get set }

@@ -4,6 +4,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case notUTF8(file: String, line: Int)
     case unknownOrigin(file: String, missing: [String])
     case invalidOverride(file: String, flag: String, value: String)
+    /// The file holds several pages (their first lines), and only one was asked for.
+    case severalPages(file: String, firstLines: [Int])
 
     /// The message `kb` prints: the file, the line where there is one, and what is wrong.
     public var description: String {
@@ -17,6 +19,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
             return "\(file): the document has no source URL to tell its \(missing.joined(separator: " and ")); pass \(flags)"
         case .invalidOverride(let file, let flag, let value):
             return "\(file): --\(flag) '\(value)' is not valid (use letters, digits, '-' and '_')"
+        case .severalPages(let file, let firstLines):
+            return "\(file): holds \(firstLines.count) pages (from lines \(firstLines.map(String.init).joined(separator: ", "))); read it with importPages"
         }
     }
 }

@@ -29,6 +29,12 @@ package struct CodeLine: Equatable {
         } else if requireMinus || !(0x30...0x39).contains(first) {
             return nil
         }
+        // Invisible characters cannot belong to a code or a name ("### -20198" + U+200B).
+        if rest.containsInvisibles {
+            guard let clean = CodeLine(Substring(rest.removingInvisibles()), requireMinus: requireMinus) else { return nil }
+            self = clean
+            return
+        }
         var magnitude: Int64 = 0
         var digits = 0
         while index < utf8.endIndex, (0x30...0x39).contains(utf8[index]) {
@@ -54,6 +60,39 @@ package struct CodeLine: Equatable {
 }
 
 extension CodeLine {
+    /// Whether a line starts with something that looks like an error code, whatever markup is
+    /// around it: `-1000`, `\-1000`, `−1000`, `* \`-1010 X\``, `### -20198` + U+200B, or (in a
+    /// heading) a positive code of four digits or more (`### 51006 X`). `kb build` reports every
+    /// such line that was not read as an entry, a mention or a table row. Range labels (`-9xxx`,
+    /// `10xx`) and JSON (`"code":-1121`) are not codes.
+    package static func looksLikeCode(_ line: Substring) -> Bool {
+        // Most lines fail on their first byte after the markup: not a digit, nor the lead byte
+        // of U+2212 or of an invisible character.
+        guard let lead = line.utf8.first(where: { !markupBytes.contains($0) }), (0x30...0x39).contains(lead) || lead == 0xE2 || lead == 0xEF || lead == 0xC2
+        else { return false }
+        var text = line.removingInvisibles()[...]
+        var heading = false
+        while let c = text.first {
+            if c == "#" { heading = true }
+            if c == "-", text.dropFirst().first.map({ $0 == " " || $0 == "\t" }) == true {
+                text = text.dropFirst(2)  // a bullet
+                continue
+            }
+            guard c == "#" || c == ">" || c == "*" || c == "+" || c == "|" || c == "`" || c == "\"" || c.isWhitespace else { break }
+            text = text.dropFirst()
+        }
+        if text.first == "\\" { text = text.dropFirst() }
+        let negative = text.first == "-" || text.first == "\u{2212}"
+        if negative { text = text.dropFirst() }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count >= (negative ? 3 : 4), negative || heading else { return false }
+        guard let next = text.dropFirst(digits.count).first else { return true }
+        return !(next.isLetter || next.isNumber)
+    }
+
+    /// Space, #, >, *, +, |, `, ", - and \\: what may stand before a code at the start of a line.
+    private static let markupBytes: Set<UInt8> = [0x20, 0x09, 0x23, 0x3E, 0x2A, 0x2B, 0x7C, 0x60, 0x22, 0x2D, 0x5C]
+
     /// A code-like start ("-99999999999999999999 X") whose number does not fit in 64 bits.
     package static func overflows(_ text: Substring) -> Bool {
         var rest = text.trimmingWhitespace()

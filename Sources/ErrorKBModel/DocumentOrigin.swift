@@ -32,7 +32,7 @@ public struct DocumentOrigin: Sendable, Equatable {
     }
 
     /// "en", "zh-CN", "pt-BR", "zh-Hant".
-    static func isLocale(_ part: String) -> Bool {
+    package static func isLocale(_ part: String) -> Bool {
         let pieces = part.split(separator: "-", omittingEmptySubsequences: false)
         guard let language = pieces.first, language.count == 2, language.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
         guard pieces.count <= 2 else { return false }

@@ -22,6 +22,9 @@ public struct ImportedDocument: Sendable {
     public var tableRowCount: Int
     /// How the bytes came over HTTP (`kb add URL`, `kb update`); nil for a file.
     public var fetch: FetchState?
+    /// How many pages the file holds (a bilingual file holds two); this one starts at
+    /// `parsed.firstLine`. Digest, size and line count are this page's.
+    public var pagesInFile = 1
 
     package init(fileName: String, origin: DocumentOrigin, sha256: String, size: Int, lineCount: Int, parsed: ParsedDocument,
                  entryCount: Int, messageCount: Int, tableRowCount: Int) {
@@ -36,10 +39,24 @@ public struct ImportedDocument: Sendable {
         self.tableRowCount = tableRowCount
     }
 
-    /// What makes two files versions of one document: domain, locale, and the source URL (the
-    /// file name when there is none).
+    /// What makes two documents versions of one page: the same domain and locale, and the same
+    /// source URL; without a URL, the same title once a closing date is removed (the oldest spot
+    /// page is `Error codes for Binance (2019-09-25)`); without either, the same file name.
     public var identity: String {
-        "\(origin.domain) \(origin.locale) " + (parsed.sourceURL ?? "file:\(fileName)")
+        let page = parsed.sourceURL ?? parsed.title.map { "title:" + PageTitle.withoutDate($0) } ?? "file:\(fileName)"
+        return "\(origin.domain) \(origin.locale) " + page
+    }
+
+    /// The file name, and for one page of a file that holds several, which lines: for messages.
+    public var name: String {
+        pagesInFile == 1 ? fileName : "\(fileName) (lines \(parsed.firstLine)–\(parsed.firstLine + lineCount - 1))"
+    }
+
+    /// What identifies the page in messages: its URL, else its title, else its file.
+    public var identityDescription: String {
+        if let url = parsed.sourceURL { return "source \(url)" }
+        if let title = parsed.title { return "title \"\(PageTitle.withoutDate(title))\"" }
+        return "file name"
     }
 
     /// Whether it has nothing to attribute to a domain (no entries, no table rows).

@@ -6,7 +6,10 @@ public enum LineKind: String, Sendable, Codable, CaseIterable, Comparable {
     case navigation, jsonExample = "json_example", prose, frontMatter = "front_matter", rule, anchor
     /// A table that is not message-keyed rows (a list of files, say).
     case otherTable = "other_table"
-    case footer, toc, blank
+    case footer, toc
+    /// HTML that is not page text: the document's head, scripts, styles, and lines of tags alone.
+    case markup
+    case blank
     /// A line that looks like an entry but cannot be imported (a code beyond 64 bits); reported.
     case skipped
     /// A line the importer could not place. `kb build` reports each one.

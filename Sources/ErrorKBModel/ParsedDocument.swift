@@ -4,6 +4,8 @@ public enum DocumentFormat: String, Sendable, Codable {
     case scrapedText = "scraped-text"
     /// Markdown: code headings "#### \-1000 NAME" followed by bulleted messages.
     case markdown
+    /// A page as the site serves it: `<h3>-1000 NAME</h3>` followed by `<ul><li>` messages.
+    case html
 }
 
 /// Everything read from one document, before it is stored. Indices refer to the arrays here;
@@ -167,6 +169,15 @@ public struct ParsedDocument: Sendable, Equatable {
     public var title: String?
     /// The page's URL, when it names one (or `--source` gives it).
     public var sourceURL: String?
+    /// The locale the page states for itself (`<html lang>`), when it states one.
+    public var locale: String?
+    /// The date the page states for itself, `yyyy-mm-dd`: front matter's `updated_at`, `scraped_at`
+    /// or `date`, else a date closing its title (`Error codes for Binance (2019-09-25)`).
+    public var date: String?
+    /// The document's first line in its file: 1, unless the file holds several pages one after
+    /// another (a bilingual file's second half starts further down). Line numbers count from
+    /// the file's start.
+    public var firstLine = 1
     /// Sections, in document order.
     public var sections: [Section] = []
     /// Entries, in document order (empty for a streamed document).
@@ -175,7 +186,7 @@ public struct ParsedDocument: Sendable, Equatable {
     public var mentions: [Mention] = []
     /// Message-keyed table rows, in document order (empty for a streamed document).
     public var tableRows: [TableRow] = []
-    /// The kind of every line; `lineKinds[n - 1]` is line n.
+    /// The kind of every line; `lineKinds[n - firstLine]` is line n.
     public var lineKinds: [LineKind] = []
     /// What the importer skipped or changed, by line: `kb build` prints each one.
     public var warnings: [Warning] = []
@@ -192,7 +203,7 @@ public struct ParsedDocument: Sendable, Equatable {
 
     /// Line numbers the importer could not place.
     public var unexplainedLines: [Int] {
-        lineKinds.indices.filter { lineKinds[$0] == .unexplained }.map { $0 + 1 }
+        lineKinds.indices.filter { lineKinds[$0] == .unexplained }.map { $0 + firstLine }
     }
 
     /// How many lines of each kind, for reports and the `line_kinds` table.

@@ -23,7 +23,8 @@ public struct Placeholder: Sendable, Equatable, Codable {
 }
 
 /// Finds placeholders in a message. Quotes and brackets around one (`'%s'`, `` `%s` ``, `[%s]`) stay
-/// literal text. Not placeholders: a full-width percent before a CJK letter (`X％或`), and a `%` in prose.
+/// literal text. Not placeholders: a full-width percent before a CJK letter (`X％或`), and a `%` in prose
+/// (`15%`, `100%sure`).
 public enum PlaceholderScanner {
     /// The placeholders of a message, in order.
     public static func scan(_ text: String) -> [Placeholder] {
@@ -32,10 +33,12 @@ public enum PlaceholderScanner {
         var found: [Placeholder] = []
         let characters = Array(text)
         var index = 0
+        var lastEnd = -1
         while index < characters.count {
-            if let (length, style) = placeholder(in: characters, at: index) {
+            if let (length, style) = placeholder(in: characters, at: index, followsPlaceholder: index == lastEnd) {
                 found.append(Placeholder(token: String(characters[index..<index + length]), position: index, style: style))
                 index += length
+                lastEnd = index
             } else {
                 index += 1
             }
@@ -43,17 +46,22 @@ public enum PlaceholderScanner {
         return found
     }
 
-    /// The length and style of a placeholder starting at `index`, if one does.
-    static func placeholder(in characters: [Character], at index: Int) -> (Int, Placeholder.Style)? {
+    /// The length and style of a placeholder starting at `index`, if one does. A conversion
+    /// may be followed by a letter (USD-M's "limit is %sx", "杠杆为%sx": the argument and a unit);
+    /// a percent sign right after a letter or digit is prose ("100%sure"), unless that is the
+    /// end of another placeholder ("%s%s").
+    static func placeholder(in characters: [Character], at index: Int, followsPlaceholder: Bool = false) -> (Int, Placeholder.Style)? {
         let c = characters[index]
         let next = index + 1 < characters.count ? characters[index + 1] : nil
-        let after = index + 2 < characters.count ? characters[index + 2] : nil
-        // "%sell" is a word, not a placeholder: the conversion must end there.
-        let endsThere = after.map { !($0.isASCII && ($0.isLetter || $0.isNumber)) } ?? true
+        // Looked at only for a percent sign: this runs for every character of every message.
+        var inWord: Bool {
+            guard !followsPlaceholder, index > 0, let before = characters[index - 1].asciiValue else { return false }
+            return (0x30...0x39).contains(before) || (0x41...0x5A).contains(before) || (0x61...0x7A).contains(before)
+        }
         switch c {
-        case "%" where (next == "s" || next == "d" || next == "b") && endsThere:
+        case "%" where (next == "s" || next == "d" || next == "b") && !inWord:
             return (2, .printf)
-        case "％" where next == "s" && endsThere:
+        case "％" where next == "s" && !inWord:
             return (2, .fullwidth)
         case "{":
             var end = index + 1

@@ -10,6 +10,23 @@ package enum ByteSource: @unchecked Sendable {
     /// Anything that can be read but a directory; opening a FIFO waits for its writer.
     case stream(path: String)
     case descriptor(Int32)
+    /// Part of a regular file: `length` bytes from `offset` (one page of a file that holds several).
+    case fileRange(path: String, offset: Int, length: Int)
+
+    /// `length` bytes from `offset` of a memory or regular-file source (a stream cannot be read twice).
+    package func slice(offset: Int, length: Int) -> ByteSource {
+        switch self {
+        case .memory(let data):
+            let start = data.startIndex + offset
+            return .memory(data.subdata(in: start..<(start + length)))
+        case .file(let path):
+            return .fileRange(path: path, offset: offset, length: length)
+        case .fileRange(let path, let base, _):
+            return .fileRange(path: path, offset: base + offset, length: length)
+        case .stream, .descriptor:
+            preconditionFailure("a stream cannot be sliced")
+        }
+    }
 }
 
 /// The project's one line reader, for documents and logs alike. Reads its source a chunk at a
@@ -24,6 +41,9 @@ package final class LineReader {
         package let bytes: [UInt8]
         package let lines: [Range<Int>]
         package let firstNumber: Int
+        /// Where `bytes` starts in the input: a line's input offset is `offset + lines[i].lowerBound`
+        /// (exact up to the first line cut to `maxLineLength`).
+        package let offset: Int
         /// Indices in `lines` of the lines cut to `maxLineLength`, in order.
         package var cutLines: [Int] = []
     }
@@ -46,7 +66,13 @@ package final class LineReader {
     private var descriptor: Int32 = -1
     private var ownsDescriptor = false
     private var pending: Data?
+    /// Bytes left to read, for part of a file.
+    private var remaining = Int.max
     private var carry: [UInt8] = []
+    /// The input offset of `carry`'s first byte.
+    private var carryOffset = 0
+    /// The number of the first line.
+    private let firstLine: Int
     /// Whether the carried line was cut to `maxLineLength`; what follows it up to its end is skipped.
     private var carryCut = false
     private var skipLeadingLF = false
@@ -55,7 +81,8 @@ package final class LineReader {
     private var digest: SHA256?
     /// Bytes read so far.
     package private(set) var size = 0
-    /// Lines read so far; the input's line count once the last block was handed over.
+    /// Lines read so far (numbered from `firstLine`); the input's line count once the last block
+    /// was handed over.
     package private(set) var lineCount = 0
     /// Set when a read failed: reading stops there.
     package private(set) var failure: Failure?
@@ -65,10 +92,12 @@ package final class LineReader {
 
     /// Opens the source; throws `Failure` when a file cannot be opened. `hashing` computes the
     /// SHA-256 of what is read; `maxLineLength` (bytes) cuts longer lines, so that memory stays
-    /// flat whatever the input.
+    /// flat whatever the input. Lines are numbered from `firstLine` (a page that starts further
+    /// down its file).
     package init(_ source: ByteSource, fileName: String, chunkSize: Int = LineReader.defaultChunkSize, hashing: Bool = true,
-                 maxLineLength: Int? = nil) throws {
+                 maxLineLength: Int? = nil, firstLine: Int = 1) throws {
         self.fileName = fileName
+        self.firstLine = firstLine
         self.chunkSize = max(1, chunkSize)
         self.maxLineLength = maxLineLength.map { max(1, $0) }
         digest = hashing ? SHA256() : nil
@@ -81,6 +110,12 @@ package final class LineReader {
             try open(path, regularOnly: false)
         case .descriptor(let fd):
             descriptor = fd
+        case .fileRange(let path, let offset, let length):
+            try open(path, regularOnly: true)
+            guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
+                throw Failure(path: path, reason: String(cString: strerror(errno)))
+            }
+            remaining = length
         }
     }
 
@@ -126,10 +161,11 @@ package final class LineReader {
                 finished = true
                 var last = carry
                 carry = []
-                if atStart, last.starts(with: [0xEF, 0xBB, 0xBF]) { last.removeFirst(3) }
+                var offset = atStart ? 0 : carryOffset
+                if atStart, last.starts(with: [0xEF, 0xBB, 0xBF]) { last.removeFirst(3); offset = 3 }
                 guard !last.isEmpty else { return nil }
                 defer { carryCut = false }
-                return block(last, firstLineCut: carryCut)
+                return block(last, firstLineCut: carryCut, offset: offset)
             }
             digest?.update(chunk)
             size += chunk.count
@@ -140,18 +176,20 @@ package final class LineReader {
                 atStart = false
                 let bytes = carry
                 carry = []
-                let block = bytes.withUnsafeBufferPointer { consume($0, from: $0.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0) }
+                let block = bytes.withUnsafeBufferPointer { consume($0, from: $0.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, at: 0) }
                 if let block { return block }
                 continue
             }
-            if let block = chunk.withUnsafeBytes({ consume($0.bindMemory(to: UInt8.self), from: 0) }) { return block }
+            let chunkOffset = size - chunk.count
+            if let block = chunk.withUnsafeBytes({ consume($0.bindMemory(to: UInt8.self), from: 0, at: chunkOffset) }) { return block }
         }
         return nil
     }
 
     /// Takes a chunk's bytes from `start`: the lines it completes, with the line carried over from
-    /// the chunks before as the first; what follows its last line ending is carried on.
-    private func consume(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Block? {
+    /// the chunks before as the first; what follows its last line ending is carried on. `chunkOffset`
+    /// is the input offset of `bytes[0]`.
+    private func consume(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, at chunkOffset: Int) -> Block? {
         var start = start
         if skipLeadingLF, start < bytes.count {
             if bytes[start] == 0x0A { start += 1 }
@@ -159,6 +197,7 @@ package final class LineReader {
         }
         // Complete lines end at the last line ending; the rest waits for the next chunk.
         guard let lastEnd = bytes[start...].lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+            if carry.isEmpty { carryOffset = chunkOffset + start }
             keep(bytes[start...])
             return nil
         }
@@ -166,14 +205,16 @@ package final class LineReader {
         if bytes[lastEnd] == 0x0D { skipLeadingLF = true }
         // The first line continues what was carried over.
         let firstEnd = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D })!
+        let offset = carry.isEmpty ? chunkOffset + start : carryOffset
         keep(bytes[start..<firstEnd])
         var lines = carry
         let cut = carryCut
         carry = []
         carryCut = false
         lines.append(contentsOf: bytes[firstEnd...lastEnd])
+        carryOffset = chunkOffset + lastEnd + 1
         keep(bytes[(lastEnd + 1)...])
-        return block(lines, firstLineCut: cut)
+        return block(lines, firstLineCut: cut, offset: offset)
     }
 
     /// Adds to the line carried to the next chunk, up to `maxLineLength`.
@@ -194,12 +235,14 @@ package final class LineReader {
             pending = data.count > chunkSize ? data.dropFirst(chunkSize) : nil
             return data.prefix(chunkSize)
         }
-        guard descriptor >= 0 else { return Data() }
-        var data = Data(count: chunkSize)
+        guard descriptor >= 0, remaining > 0 else { return Data() }
+        let size = min(chunkSize, remaining)
+        var data = Data(count: size)
         while true {
-            let count = data.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
+            let count = data.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, size) }
             if count >= 0 {
                 data.count = count
+                remaining -= count
                 return data
             }
             if errno == EINTR { continue }
@@ -211,7 +254,7 @@ package final class LineReader {
 
     /// The lines of `bytes`; the first was cut to `maxLineLength` when `firstLineCut`, and any
     /// other line longer than that is cut here.
-    private func block(_ bytes: [UInt8], firstLineCut: Bool) -> Block? {
+    private func block(_ bytes: [UInt8], firstLineCut: Bool, offset: Int) -> Block? {
         var lines = Self.lineRanges(in: bytes)
         guard !lines.isEmpty else { return nil }
         var cut: [Int] = firstLineCut ? [0] : []
@@ -222,7 +265,7 @@ package final class LineReader {
             }
         }
         defer { lineCount += lines.count }
-        return Block(bytes: bytes, lines: lines, firstNumber: lineCount + 1, cutLines: cut)
+        return Block(bytes: bytes, lines: lines, firstNumber: firstLine + lineCount, offset: offset, cutLines: cut)
     }
 
     /// Each line's range in `bytes` from `start`, line endings (LF, CRLF, a lone CR) excluded. A

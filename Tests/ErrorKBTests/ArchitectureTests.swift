@@ -37,6 +37,12 @@ import Testing
         }
     }
 
+    /// libxml2 is called from one file: the HTML reader's event source.
+    @Test func libxml2StaysInTheHTMLReader() {
+        let importers = Self.allowed.keys.sorted().flatMap(Self.files(of:)).filter { $0.text.contains("import CLibXML2") }.map(\.name)
+        #expect(importers == ["ErrorKBImport/HTML/HTMLEvents.swift"])
+    }
+
     /// The issue's own check: `grep -rnE "SELECT|INSERT|UPDATE|DELETE|CREATE" Sources` finds SQL
     /// in the store only; and records are read by column name, never `row[0]`.
     @Test func sqlLivesInTheStoreAndRowsAreReadByName() throws {

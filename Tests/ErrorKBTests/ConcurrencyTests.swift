@@ -44,7 +44,7 @@ import Testing
         let target = directory + "/x.db"
         let generated = directory + "/generated.md"
         try DatabaseCheck.generatedDocument(sections: 10, perSection: 100).write(to: URL(fileURLWithPath: generated))
-        let versionA = ["build", "--out", target]
+        let versionA = ["build"] + Fixtures.originalSeedFiles + ["--out", target]
         let versionB = ["build"] + DatabaseCheck.seedFiles + [generated, "--out", target]
 
         // The answers each version gives, from copies built elsewhere.

@@ -110,7 +110,8 @@ struct RuntimeErrorTests {
 
     /// 9. Near matches: labelled, lower confidence, the right code.
     @Test(arguments: [
-        (#"{"code":-5022,"msg":"Due to the order could not be executed as maker, the Post Only order will be rejected. The order will not be recorded in the order history"}"#, Int64(-5022)),
+        // The USD-M zh-CN page keeps the longer English text ("…not be recorded in the order history"); this tail is on no page.
+        (#"{"code":-5022,"msg":"Due to the order could not be executed as maker, the Post Only order will be rejected. The order will not be recorded in the order book"}"#, Int64(-5022)),
         ("[2024-05-02 03:14:15] bot.ERROR: cancel failed - Way too many requests; IP(203.0.113.7) banned until 1771748578656. Please use the websocket for live updates to avoid bans.", -1003),
         ("2024-05-01 12:00:00,123 ERROR order failed: Quantity less than or equal to zero.", -4003),
         ("WARNING:root:retry 2/5 after This symbol does not have a reference price.", -2043),

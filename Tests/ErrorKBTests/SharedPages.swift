@@ -9,7 +9,9 @@ enum SharedPages {
     static let root = Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     static let files = [
         "seed-docs/binance-coin-margined-futures-error-code.en.md", "seed-docs/binance-wallet-error-code.zh-CN.txt",
-        "corpus/spot-errors.en.md", "corpus/spot-errors.zh-CN.md", "corpus/usds-margined-futures-error-code.en.md",
+        "corpus/spot-errors.en.md", "corpus/spot-errors.zh-CN.md",
+        // The bilingual file gives USD-M zh-CN; its English half is replaced by the newer page given after it.
+        "corpus/usds-margined-futures-error-code.en+zh-CN.md", "corpus/usds-margined-futures-error-code.en.md",
         "corpus/portfolio-margin-pro-error-code.en.md", "corpus/options-error-code.en.md", "corpus/portfolio-margin-error-code.en.md",
     ]
     /// Spot's pages name no URL; the options page's URL says options-trading, the acceptance

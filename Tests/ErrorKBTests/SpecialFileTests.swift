@@ -38,6 +38,27 @@ import Testing
         expectRefused(TestProcess.kb(["diff", seed, pipe] + Self.flags, home: directory, timeout: 20), pipe, what)
     }
 
+    /// A MANIFEST.md beside a page is read for the page's origin: a FIFO there is refused, not
+    /// waited on; a MANIFEST.md given among the documents is not a page; given alone, a usage error.
+    @Test func aManifestIsReadOnlyIfItIsARegularFile() throws {
+        let page = directory + "/page.md"
+        try Data("#### \\-97004 PAGE\n\n-   A page.\n".utf8).write(to: URL(fileURLWithPath: page))
+        let pipe = fifo("MANIFEST.md")
+        expectRefused(TestProcess.kb(["build", page, "--out", directory + "/x.db"] + Self.flags, home: directory, timeout: 20), pipe, "FIFO")
+        expectRefused(TestProcess.kb(["diff", page, page] + Self.flags, home: directory, timeout: 20), pipe, "FIFO")
+        #expect(unlink(pipe) == 0)
+        try Data("| file | domain | locale |\n|---|---|---|\n| page.md | manifested | zh-CN |\n".utf8).write(to: URL(fileURLWithPath: pipe))
+        let build = TestProcess.kb(["build", pipe, page, "--out", directory + "/x.db"], home: directory)
+        #expect(build.status == 0, "\(build.summary)")
+        #expect(build.stderr == "kb: \(pipe): the table of its folder's pages, read with each of them; not imported as a page\n")
+        #expect(build.stdout.contains("documents         1"), "\(build.stdout)")
+        let stats = TestProcess.kb(["stats", "--db", directory + "/x.db", "--format", "csv"], home: directory)
+        #expect(stats.stdout.contains("manifested") && stats.stdout.contains("zh-CN"), "\(stats.stdout)")
+        let alone = TestProcess.kb(["build", pipe, "--out", directory + "/y.db"], home: directory)
+        #expect(alone.status == 2 && alone.stderr.contains("no document to import: only MANIFEST.md given"), "\(alone.summary)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/y.db"))
+    }
+
     @Test func aDirectoryIsNotADatabase() {
         let result = TestProcess.kb(["show", "-1121", "--db", directory], home: directory)
         expectRefused(result, directory, "it is a directory, not a database file")

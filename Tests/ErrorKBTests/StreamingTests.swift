@@ -11,7 +11,7 @@ import Testing
     /// The seeds, the corpus pages when present, and the line-ending, BOM and NUL variants.
     static var documents: [(name: String, data: Data)] {
         var documents = EmbeddedCorpus.seedDocuments.map { ($0.fileName, $0.data) }
-        let coinM = String(decoding: EmbeddedCorpus.seedDocuments[0].data, as: UTF8.self)
+        let coinM = String(decoding: EmbeddedCorpus.seedDocuments.first { $0.fileName == "binance-coin-margined-futures-error-code.en.md" }!.data, as: UTF8.self)
         documents.append(("crlf.md", Data(coinM.replacingOccurrences(of: "\n", with: "\r\n").utf8)))
         documents.append(("cr.md", Data(coinM.replacingOccurrences(of: "\n", with: "\r").utf8)))
         documents.append(("bom.md", Data([0xEF, 0xBB, 0xBF]) + Data(coinM.utf8)))
@@ -29,13 +29,18 @@ import Testing
     @Test(arguments: [1, 2, 3, 7, 64, 4096])
     func chunkBoundariesChangeNothing(chunkSize: Int) throws {
         for (name, data) in Self.documents {
-            let whole = try DocumentImporter.importBytes(.memory(data), fileName: name, domain: "d", locale: "en", source: nil, chunkSize: 1 << 30)
-            let chunked = try DocumentImporter.importBytes(.memory(data), fileName: name, domain: "d", locale: "en", source: nil, chunkSize: chunkSize)
-            #expect(chunked.parsed == whole.parsed, "\(name) read \(chunkSize) bytes at a time")
-            #expect(chunked.sha256 == SHA256.hex(of: data), "\(name)")
-            let counts: [Int] = [chunked.size, chunked.lineCount, chunked.entryCount, chunked.messageCount, chunked.tableRowCount]
-            let expected: [Int] = [data.count, whole.lineCount, whole.entryCount, whole.messageCount, whole.tableRowCount]
-            #expect(counts == expected, "\(name)")
+            let whole = try DocumentImporter.importPages(.memory(data), fileName: name, domain: "d", locale: "en", source: nil, chunkSize: 1 << 30)
+            let chunked = try DocumentImporter.importPages(.memory(data), fileName: name, domain: "d", locale: "en", source: nil, chunkSize: chunkSize)
+            #expect(chunked.map(\.parsed) == whole.map(\.parsed), "\(name) read \(chunkSize) bytes at a time")
+            // Each page's digest and size are those of its own bytes, which follow each other.
+            var offset = 0
+            for (page, expected) in zip(chunked, whole) {
+                #expect(page.sha256 == SHA256.hex(of: data.subdata(in: offset..<(offset + page.size))), "\(name):\(page.parsed.firstLine)")
+                offset += page.size
+                let counts: [Int] = [page.lineCount, page.entryCount, page.messageCount, page.tableRowCount]
+                #expect(counts == [expected.lineCount, expected.entryCount, expected.messageCount, expected.tableRowCount], "\(name)")
+            }
+            #expect(offset == data.count, "\(name)")
         }
     }
 
@@ -45,10 +50,10 @@ import Testing
         let split = Data("#### \\-1 A\n\n-   caf".utf8) + Data([0xC3, 0x00, 0xA9]) + Data("\n".utf8)
         for chunkSize in [1, 5, 4096] {
             #expect(throws: ImportError.notUTF8(file: "bad.md", line: 4)) {
-                try DocumentImporter.importBytes(.memory(data), fileName: "bad.md", domain: "d", locale: "en", source: nil, chunkSize: chunkSize)
+                try DocumentImporter.importPages(.memory(data), fileName: "bad.md", domain: "d", locale: "en", source: nil, chunkSize: chunkSize)
             }
             #expect(throws: ImportError.notUTF8(file: "bad.md", line: 3)) {
-                try DocumentImporter.importBytes(.memory(split), fileName: "bad.md", domain: "d", locale: "en", source: nil, chunkSize: chunkSize)
+                try DocumentImporter.importPages(.memory(split), fileName: "bad.md", domain: "d", locale: "en", source: nil, chunkSize: chunkSize)
             }
         }
     }

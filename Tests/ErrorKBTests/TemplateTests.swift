@@ -13,6 +13,10 @@ import Testing
         ("处理请求时发生未知错误。[%s]", ["%s"], [.printf]),
         ("Target strategy invalid for orderType '%s',reduceOnly '%b'.", ["%s", "%b"], [.printf, .printf]),
         ("Got %d orders", ["%d"], [.printf]),
+        // A conversion followed by a letter: the argument and its unit (USD-M -4209, -4403).
+        ("Leverage adjustment failed. Current symbol max leverage limit is %sx", ["%s"], [.printf]),
+        ("杠杆调整失败。交易对最大杠杆为%sx", ["%s"], [.printf]),
+        ("%s%s", ["%s", "%s"], [.printf, .printf]),
     ])
     func placeholdersAreRecognised(text: String, tokens: [String], styles: [Placeholder.Style]) {
         let found = PlaceholderScanner.scan(text)
@@ -41,6 +45,9 @@ import Testing
         let orders = MessageTemplate("Too many new orders; current limit is %s orders per %s.")
         #expect(orders.match(normalized: MessageTemplate.normalize("Too many new orders; current limit is 10 orders per 10 SECOND.")) == ["10", "10 SECOND"])
         #expect(orders.match(normalized: "Too many new orders") == nil)
+        let leverage = MessageTemplate("Leverage adjustment failed. Current symbol max leverage limit is %sx")
+        #expect(leverage.canonical == "Leverage adjustment failed. Current symbol max leverage limit is {1}x")
+        #expect(leverage.match(normalized: MessageTemplate.normalize("Leverage adjustment failed. Current symbol max leverage limit is 125x")) == ["125"])
         let range = MessageTemplate("Illegal characters found in parameter '%s'; legal range is '%s'.")
         #expect(range.match(normalized: "Illegal characters found in parameter 'a'b'; legal range is 'x'") == ["a'b", "x"])
         // The literal after a placeholder is found whole: the first "; " is inside the argument.

@@ -12,7 +12,7 @@ struct VersionTests {
 
     @Test func aNewerVersionReplacesTheOldAndHistoryIsKept() throws {
         let db = home.appendingPathComponent("spot.db").path
-        #expect(TestProcess.kb(["build", "--out", db]).status == 0)
+        #expect(TestProcess.kb(["build", "--out", db] + Fixtures.originalSeedFiles).status == 0)
         let flags = ["--domain", "spot", "--locale", "en", "--source", Self.spotSource, "--db", db]
         for (file, expected) in [("spot-errors.en.2020-11-30.md", "added"), ("spot-errors.en.2025-12-02.md", "replaced"),
                                  ("spot-errors.en.md", "replaced"), ("spot-errors.en.md", "unchanged")] {
@@ -84,9 +84,16 @@ struct VersionTests {
             + corpusFiles.map(corpus)
         let result = TestProcess.kb(["build", "--out", db] + documents + ["--origin", "spot-errors.en*=spot/en", "--origin", "spot-errors.zh-CN*=spot/zh-CN"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("documents         9"))
+        // The three spot English pages are versions of one page: one is current (6 documents, was
+        // 9), and the folder's MANIFEST.md is its table of pages, not a page (it was an empty document).
+        #expect(result.stdout.contains("documents         6"))
         #expect(result.stdout.contains("unexplained lines 0"))
-        #expect(result.stderr == "kb: MANIFEST.md: no entries or table rows; imported as an empty document\n")
+        #expect(result.stderr == """
+            kb: \(corpus("MANIFEST.md")): the table of its folder's pages, read with each of them; not imported as a page
+            kb: spot-errors.en.2025-12-02.md: a newer version of spot-errors.en.2020-11-30.md (spot · en, the same title "Error codes for Binance"); it is current, the other is kept as history
+            kb: spot-errors.en.md: a newer version of spot-errors.en.2025-12-02.md (spot · en, the same title "Error codes for Binance"); it is current, the other is kept as history
+
+            """)
         // The build's group counts are the duplicates view's groups, counted another way.
         let file = try DatabaseQueue(path: db)
         try file.read { db in
@@ -99,5 +106,39 @@ struct VersionTests {
             #expect(counted == fromView)
             #expect(Set(counted.keys) == ["code_repeated", "name_shared", "code_conflict", "code_shared"])
         }
+    }
+
+    /// Versions of one page given to one `kb build` do not stack: the spot page's three versions
+    /// (no URL; the oldest title carries a date) and the USD-M page as a bilingual file's English
+    /// half and as a newer file of its own (one URL). The one given last is current.
+    @Test func versionsOfOnePageDoNotStackInOneBuild() throws {
+        let db = home.appendingPathComponent("versions.db").path
+        let files = ["spot-errors.en.2020-11-30.md", "spot-errors.en.2025-12-02.md", "spot-errors.en.md",
+                     "usds-margined-futures-error-code.en+zh-CN.md", "usds-margined-futures-error-code.en.md"]
+        let result = TestProcess.kb(["build", "--out", db] + files.map(corpus) + ["--origin", "spot-errors*=spot/en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("documents         3"))
+        #expect(result.stderr.contains("kb: usds-margined-futures-error-code.en.md: a newer version of usds-margined-futures-error-code.en+zh-CN.md (lines 1–1280) (usds-margined-futures · en, the same source https://developers.binance.com/docs/derivatives/usds-margined-futures/error-code); it is current, the other is kept as history"))
+        try DatabaseQueue(path: db).read { db in
+            let current = try Row.fetchAll(db, sql: "SELECT file_name, locale, line_count FROM documents ORDER BY domain, locale").map { "\($0[0] as String) \($0[1] as String) \($0[2] as Int)" }
+            #expect(current == ["spot-errors.en.md en 445", "usds-margined-futures-error-code.en.md en 898", "usds-margined-futures-error-code.en+zh-CN.md zh-CN 1465"])
+            let history = try Row.fetchAll(db, sql: "SELECT domain, version, file_name, document_id IS NOT NULL FROM document_versions ORDER BY domain, locale, version")
+                .map { "\($0[0] as String) \($0[1] as Int) \($0[2] as String) \($0[3] as Bool)" }
+            #expect(history == ["spot 1 spot-errors.en.2020-11-30.md false", "spot 2 spot-errors.en.2025-12-02.md false", "spot 3 spot-errors.en.md true",
+                                "usds-margined-futures 1 usds-margined-futures-error-code.en+zh-CN.md false", "usds-margined-futures 2 usds-margined-futures-error-code.en.md true",
+                                "usds-margined-futures 1 usds-margined-futures-error-code.en+zh-CN.md true"])
+            // kb show, catalog and translations see each code once per page.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM entries e JOIN documents d ON d.id = e.document_id WHERE code = -1121 AND domain = 'spot'") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM catalog WHERE domain = 'usds-margined-futures' AND code = -4164") == 2 + 4)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM translations WHERE code = -4164 AND ordinal IS NULL") == 1)
+        }
+    }
+
+    /// The one given last is current even when the pages' own dates say otherwise; kb build says so.
+    @Test func aVersionWhoseDateIsOlderIsReported() throws {
+        let db = home.appendingPathComponent("dates.db").path
+        let result = TestProcess.kb(["build", "--out", db, corpus("usds-margined-futures-error-code.en.md"), corpus("usds-margined-futures-error-code.en+zh-CN.md")])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("but it states an older date (2026-01-15) than usds-margined-futures-error-code.en.md (2026-05-28): give versions oldest first"))
     }
 }

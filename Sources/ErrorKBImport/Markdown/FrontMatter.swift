@@ -2,7 +2,7 @@ import ErrorKBSupport
 
 extension MarkdownParser {
     /// YAML front matter between `---` lines at the top: `url:` (or `source_url:`) is the source,
-    /// `title:` the title.
+    /// `title:` the title, `updated_at:` (or `scraped_at:`, `date:`) the page's date.
     enum FrontMatter: LineRecognizer {
         static func read(at index: Int, in parser: inout MarkdownParser) -> Int? {
             let lines = parser.lines
@@ -17,6 +17,7 @@ extension MarkdownParser {
                 switch text[..<colon].trimmingWhitespace() {
                 case "url", "source_url": parser.builder.setSource(String(value), line: line.number, kind: .frontMatter)
                 case "title": parser.builder.setTitle(String(value), line: line.number, kind: .frontMatter)
+                case "updated_at", "scraped_at", "date", "last_updated": parser.builder.setDate(value)
                 default: break
                 }
             }

@@ -1,33 +1,15 @@
 import ErrorKBModel
 
 extension MarkdownParser {
-    /// A `#` heading: an entry when it starts with a code, else the title (the first heading,
-    /// which pages often repeat) or a section. "## Messages for -1010 ERROR_MSG_RECEIVED, -2010 …"
-    /// lists the codes its table explains.
+    /// A `#` heading: an entry, a section or the title, by the rules every format shares
+    /// (`DocumentBuilder.heading`). A heading's "direct link" anchor (`[​](/docs/zh-CN/wallet/error-code#-1000-unknown …)`)
+    /// names the page's own path, which stands for its URL when it states none.
     enum Heading: LineRecognizer {
         static func read(at index: Int, in parser: inout MarkdownParser) -> Int? {
             let line = parser.lines[index]
             guard let heading = MarkdownText.heading(line.text) else { return nil }
-            let text = InlineMarkup.clean(heading.text)
-            if let code = CodeLine(text[...], requireMinus: false) {
-                parser.builder.headingRead()
-                parser.builder.codeLine(code, line: line.number)
-                parser.inEntry = true
-                return index + 1
-            }
-            parser.inEntry = false
-            if CodeLine.overflows(text[...]) {
-                parser.builder.skip(line.number, "code out of 64-bit range; entry skipped")
-                return index + 1
-            }
-            let document = parser.builder.document
-            if document.sections.isEmpty && parser.builder.entryCount == 0 && (document.title == nil || document.title == text) {
-                parser.builder.headingRead()
-                parser.builder.setTitle(text, line: line.number)
-            } else {
-                parser.builder.beginSection(text, line: line.number, slug: PageAnchors.slug(text))
-                for code in CodeMentions.codes(in: text) { parser.builder.listCode(code, line: line.number) }
-            }
+            if parser.builder.pageLink == nil { parser.builder.pageLink = DirectLink.path(in: heading.text) }
+            parser.inEntry = parser.builder.heading(InlineMarkup.clean(heading.text), line: line.number) == .entry
             return index + 1
         }
     }

@@ -22,11 +22,11 @@ struct MarkdownParser: DocumentParser {
     /// The order says which kind a line is when several could read it: a fence, an anchor, a
     /// source line or a heading before the table and list syntax its text may hold; a table
     /// before a list item (a bullet may start its header); an indented line after a message
-    /// continues it unless it is a list item; a quote is prose or a JSON example's lead-in; what
-    /// is left is a paragraph.
+    /// continues it unless it is a list item; a quote is prose or a JSON example's lead-in; a rule
+    /// (`---`) before a list item (`- - -` is a rule) and a paragraph; what is left is a paragraph.
     static let recognizers: [any LineRecognizer<MarkdownParser>.Type] = [
         BlankLine.self, FrontMatter.self, FencedBlock.self, AnchorLine.self, SourceLink.self, Heading.self,
-        Table.self, ListItem.self, WrappedLine.self, Blockquote.self, Paragraph.self,
+        ThematicBreak.self, Table.self, ListItem.self, WrappedLine.self, Blockquote.self, Paragraph.self,
     ]
 
     init(lines: LineWindow, builder: DocumentBuilder) {
@@ -48,17 +48,9 @@ struct MarkdownParser: DocumentParser {
         return next
     }
 
-    /// A bullet or paragraph: a message under an entry; elsewhere a listed code (`-1010 NAME`) or prose.
+    /// A bullet or paragraph, by the rules every format shares (`DocumentBuilder.item`).
     mutating func readItem(_ text: Substring, line: SourceLine) {
-        let clean = InlineMarkup.clean(text)
-        if inEntry {
-            builder.message(clean, line: line.number)
-            if text.utf8.contains(UInt8(ascii: "#")) { builder.links(PageAnchors.links(in: text), line: line.number) }
-        } else if let code = CodeLine(clean.replacingOccurrences(of: "`", with: "")[...], requireMinus: true) {
-            builder.listCode(code.code, line: line.number)
-            builder.mark(line.number, .mention)
-        } else {
-            builder.mark(line.number, .prose)
-        }
+        builder.item(InlineMarkup.clean(text), line: line.number, inEntry: inEntry)
+        if inEntry, text.utf8.contains(UInt8(ascii: "#")) { builder.links(PageAnchors.links(in: text), line: line.number) }
     }
 }

@@ -20,20 +20,8 @@ enum PipeTable {
         return trimmed.allSatisfy { $0 == "-" || $0 == "|" || $0 == ":" || $0 == " " }
     }
 
-    /// The runtime messages a first cell names: each quoted string (a cell may hold two,
-    /// `"A." / "B."`), else the cell without its quotes (one may be missing).
+    /// The runtime messages a first cell names (see `TableCell.messages`).
     static func messages(inCell cell: Substring) -> [String] {
-        let text = InlineMarkup.clean(cell).replacingOccurrences(of: "\n", with: " ")
-        var quoted: [String] = []
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "\""), let close = rest[rest.index(after: open)...].firstIndex(of: "\"") {
-            quoted.append(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        if !quoted.isEmpty { return quoted.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty } }
-        var plain = text.trimmingWhitespace()[...]
-        while plain.first == "\"" { plain = plain.dropFirst() }
-        while plain.last == "\"" { plain = plain.dropLast() }
-        return plain.isEmpty ? [] : [String(plain.trimmingWhitespace())]
+        TableCell.messages(in: InlineMarkup.clean(cell).replacingOccurrences(of: "\n", with: " "))
     }
 }

@@ -19,11 +19,5 @@ enum TabTable {
     }
 
     /// Trims a cell and drops the `｜` debris that the scrape left at some row ends.
-    static func clean(_ cell: Substring) -> String {
-        var text = cell.trimmingWhitespace()
-        while text.hasSuffix("｜") || text.hasSuffix("|") {
-            text = text.dropLast().trimmingWhitespace()
-        }
-        return String(text)
-    }
+    static func clean(_ cell: Substring) -> String { TableCell.trimmingDebris(cell) }
 }

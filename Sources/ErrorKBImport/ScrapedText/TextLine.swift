@@ -33,6 +33,8 @@ extension ScrapedTextParser {
                 else { parser.builder.continueTableRow(TabTable.clean(text[...]), line: line.number) }
             case .afterBlock:
                 if next?.isBlank ?? true || parser.nextNonBlankIsCodeLine(after: index) { parser.heading(text, line) }
+            case .sectionStart where parser.builder.underSkippedCode:
+                parser.builder.skipUnderSkippedCode(line.number)
             case .sectionStart:
                 parser.builder.mark(line.number, .prose)
             case .preamble, .footer:

@@ -8,11 +8,13 @@ extension KB {
             commandName: "add",
             abstract: "Import documents (files or page URLs) into an existing database, replacing older versions.",
             discussion: """
-                A document replaces the one with the same domain, locale and source URL (or, without a URL, the same file name; \
-                --source gives one). Every version stays in the document_versions table. An http(s) URL is fetched (at most \
-                16 MiB, --timeout seconds, 5 redirects) and is the page's source URL, so kb update fetches it again; its \
-                domain and locale come from the URL unless --domain/--locale say. The file is rewritten beside itself and \
-                renamed into place, so a failure leaves it as it was; a second writer of the same file waits for the first.
+                A document replaces the one with the same domain, locale and source URL (without a URL, the same title once a \
+                closing date such as (2019-09-25) is removed; without either, the same file name; --source gives a URL). Every \
+                version stays in the document_versions table. A file that holds several pages (a bilingual file) adds each. An \
+                http(s) URL is fetched (at most 16 MiB, --timeout seconds, 5 redirects) and is the page's source URL, so kb \
+                update fetches it again; its domain and locale come from the URL unless --domain/--locale say. The file is \
+                rewritten beside itself and renamed into place, so a failure leaves it as it was; a second writer of the same \
+                file waits for the first.
                 """)
 
         @Argument(help: "Documents to import: files, or http(s) URLs of pages.")
@@ -33,9 +35,9 @@ extension KB {
         }
 
         func run() throws {
-            // Every page is fetched and read before the file is touched.
-            let imported = try ArgumentRuns.unfold(documents).map {
-                Mirror.isHTTP($0) ? try origin.importPage($0, fetcher: fetch.fetcher) : try origin.importFile(try Paths.expand($0))
+            // Every page is fetched and read before the file is touched; a file may hold several.
+            let imported = try origin.pages(ArgumentRuns.unfold(documents)).flatMap {
+                Mirror.isHTTP($0) ? [try origin.importPage($0, fetcher: fetch.fetcher)] : try origin.importPages(try Paths.expand($0))
             }
             let results = try KnowledgeBaseBuilder.add(imported, to: database.path()!)
             for document in imported {

@@ -8,9 +8,9 @@ extension KB {
         static let configuration = CommandConfiguration(
             commandName: "build",
             abstract: "Import documents into a new database file.",
-            discussion: "With no DOC, builds from the seed corpus built into kb. The file (and the Datasette metadata) is written beside --out and renamed into place when complete, so a failed build leaves the old files; a second writer of the same file waits for the first. Domain and locale come from each document's source URL; --domain and --locale override them.")
+            discussion: "With no DOC, builds from the seed corpus built into kb. The file (and the Datasette metadata) is written beside --out and renamed into place when complete, so a failed build leaves the old files; a second writer of the same file waits for the first. Domain and locale come from each document's source URL (an HTML page's <html lang> gives its locale); --domain and --locale override them. Documents that are versions of one page (same domain and locale, and the same source URL, or without one the same title once a closing date is removed) do not stack: the one given last is current, the others are kept as history, and kb build says so.")
 
-        @Argument(help: "Documents to import (scraped text or markdown).")
+        @Argument(help: "Documents to import (markdown, HTML saved from the site, or scraped text).")
         var documents: [String] = []
 
         @Option(help: "The database file to write: absent, empty or an ErrorKB database (a symlink is followed).")
@@ -29,7 +29,7 @@ extension KB {
 
         func run() throws {
             let out = try Paths.expand(out)
-            let files = try ArgumentRuns.unfold(documents).map(Paths.expand)
+            let files = try origin.pages(ArgumentRuns.unfold(documents).map(Paths.expand))
             // Files are streamed into the database as they are read.
             let inputs = files.isEmpty ? try EmbeddedCorpus.importSeed().map(DocumentInput.document) : try files.map(origin.input)
             let summary = try KnowledgeBaseBuilder.build(inputs, to: out, datasetteMetadata: try datasetteMetadata.map(Paths.expand), force: force)

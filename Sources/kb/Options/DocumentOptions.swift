@@ -13,7 +13,7 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: "The locale of every DOC, e.g. en, zh-CN (overrides its source URL).")
     var locale: String?
 
-    @Option(help: "The source URL of every DOC (its identity across versions), when it names none.")
+    @Option(help: "The source URL of every DOC (of a file's first page), when it names none; with domain and locale, its identity across versions.")
     var source: String?
 
     @Option(name: .customLong("origin"), help: ArgumentHelp(
@@ -34,10 +34,22 @@ struct DocumentOptions: ParsableArguments {
         }
     }
 
-    /// Imports a file into memory with the flags that apply to it.
-    func importFile(_ path: String) throws -> ImportedDocument {
+    /// The files given that are pages: a MANIFEST.md among them (`kb build seed/*`) is its
+    /// folder's table of pages, read with each page, so it is left out and said so. Only
+    /// manifests is a usage error, not a build of the built-in corpus.
+    func pages(_ files: [String]) throws -> [String] {
+        let pages = files.filter { !DocumentImporter.isManifest($0) }
+        for file in files where DocumentImporter.isManifest(file) {
+            Diagnostics.note("\(file): the table of its folder's pages, read with each of them; not imported as a page")
+        }
+        if pages.isEmpty && !files.isEmpty { throw UsageError("no document to import: only MANIFEST.md given") }
+        return pages
+    }
+
+    /// Imports each page of a file into memory with the flags that apply to it.
+    func importPages(_ path: String) throws -> [ImportedDocument] {
         let (domain, locale) = try origin(of: path)
-        return try DocumentImporter.importFile(at: path, domain: domain, locale: locale, source: source)
+        return try DocumentImporter.importPages(at: path, domain: domain, locale: locale, source: source)
     }
 
     /// Fetches a page and imports it with the flags that apply to it (`--origin` globs match the
@@ -60,7 +72,7 @@ struct DocumentOptions: ParsableArguments {
     func snapshot(_ path: String) throws -> ContentSnapshot {
         let path = try Paths.expand(path)
         if Self.isDatabase(path) { return try ContentSnapshot(KnowledgeBase.open(path: path)) }
-        return ContentSnapshot([try importFile(path)])
+        return ContentSnapshot(try importPages(path))
     }
 
     /// --domain/--locale, else the first --origin whose glob matches the file name, else the
