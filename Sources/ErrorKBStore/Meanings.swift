@@ -59,7 +59,9 @@ enum Meanings {
             byCode[at.code]![at.position].messages.append(try row.text("text"))
         }
         let update = try db.cachedStatement(sql: "UPDATE entries SET meaning = ? WHERE id = ?")
-        for members in byCode.values {
+        // In code order: the same build must write the same bytes (a dictionary's order changes
+        // from one process to the next).
+        for (_, members) in byCode.sorted(by: { $0.key < $1.key }) {
             for (position, meaning) in group(members).enumerated() where members[position].meaning != meaning {
                 try update.execute(arguments: [meaning, members[position].id])
             }
