@@ -27,6 +27,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Colour for hits on a terminal (kb only): NO_COLOR, TERM=dumb and non-TTY handled as tools do.
+        .package(url: "https://github.com/onevcat/Rainbow", exact: "4.2.2"),
     ],
     targets: [
         .target(name: "ErrorKBSupport"),
@@ -63,6 +65,7 @@ let package = Package(
             dependencies: [
                 "ErrorKB", "ErrorKBFetch", "ErrorKBSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Rainbow", package: "Rainbow"),
             ]
         ),
         // The fuzz targets' bodies, shared by fuzz/ and the regression tests that replay their finds.

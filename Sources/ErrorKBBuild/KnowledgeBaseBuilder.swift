@@ -10,6 +10,16 @@ public enum DocumentInput: Sendable {
     case file(path: String, domain: String?, locale: String?, source: String?)
 }
 
+extension DocumentInput {
+    /// The file name of the document, as given.
+    var name: String {
+        switch self {
+        case .document(let document): return document.fileName
+        case .file(let path, _, _, _): return path
+        }
+    }
+}
+
 /// Builds and updates database files from documents: the pipeline from the importer to the store.
 /// Files are read on a thread of their own while the store writes what they hold (see
 /// `PipelinedRead`); every file is written beside its target and renamed into place when complete,
@@ -24,9 +34,9 @@ public enum KnowledgeBaseBuilder {
     /// memory does not grow with them. With `datasetteMetadata`, Datasette's metadata for the file
     /// is written there too; both are renamed into place only when both are complete. The target
     /// must be absent, empty or an ErrorKB database, unless `force`; it is never one of the
-    /// input files. Throws `KnowledgeBaseError` or `ImportError`.
+    /// input files. `progress` is told how far the build has got. Throws `KnowledgeBaseError` or `ImportError`.
     public static func build(_ inputs: [DocumentInput], to path: String, datasetteMetadata: String? = nil,
-                             force: Bool = false) throws -> BuildSummary {
+                             force: Bool = false, progress: BuildProgress? = nil) throws -> BuildSummary {
         let files = inputs.compactMap { input -> String? in
             if case .file(let path, _, _, _) = input { return path }
             return nil
@@ -34,7 +44,11 @@ public enum KnowledgeBaseBuilder {
         let database = try DatabaseWrite(newDatabase: path, force: force, inputs: files, companions: datasetteMetadata.map { [$0] } ?? [])
         var results: [(result: AddResult, document: ImportedDocument)] = []
         let groups = try database.build { store in
-            for input in inputs { try write(input, to: store) }
+            for (number, input) in inputs.enumerated() {
+                progress?.begin(document: input.name, number: number + 1, of: inputs.count)
+                try write(input, to: store, progress: progress)
+                progress?.finished()
+            }
             results = store.results
         }
         let summary = BuildSummary(results: results, duplicateGroups: groups)
@@ -59,10 +73,11 @@ public enum KnowledgeBaseBuilder {
         return results
     }
 
-    private static func write(_ input: DocumentInput, to store: DocumentStore) throws {
+    private static func write(_ input: DocumentInput, to store: DocumentStore, progress: BuildProgress? = nil) throws {
         switch input {
         case .document(let document):
             try store.write(document)
+            progress?.stored(entries: document.parsed.entries.count, tableRows: document.parsed.tableRows.count)
         case .file(let path, let domain, let locale, let source):
             try DocumentImporter.checkReadable(path)
             // Each page of the file is a document; later pages' links are on the first page's host.
@@ -74,7 +89,8 @@ public enum KnowledgeBaseBuilder {
                 context.manifest = manifest
                 try store.stream(fileName: path) { writer in
                     var document = try PipelinedRead.read(path: path, page: context, domain: domain, locale: locale,
-                                                          source: context.isFirst ? source : nil, into: writer)
+                                                          source: context.isFirst ? source : nil, into: writer,
+                                                          progress: progress)
                     document.pagesInFile = pages.count
                     if firstPage == nil { firstPage = document }
                     return document

@@ -13,7 +13,7 @@ enum PipelinedRead {
 
     /// Reads one page of `path` into `writer`, which must already have begun the document.
     static func read(path: String, page: PageContext, domain: String?, locale: String?, source: String?,
-                     into writer: DocumentWriter) throws -> ImportedDocument {
+                     into writer: DocumentWriter, progress: BuildProgress? = nil) throws -> ImportedDocument {
         let channel = BatchChannel(capacity: queuedBatches)
         let outcome = Outcome()
         let reader = Thread {
@@ -29,6 +29,7 @@ enum PipelinedRead {
         reader.start()
         while let batch = channel.receive() {
             for item in batch { writer.write(item) }
+            progress?.stored(batch)
             // After a failed write the reader's batches are dropped (it still reads to the end);
             // `finish` reports the failure.
             if writer.hasFailed { channel.cancel() }

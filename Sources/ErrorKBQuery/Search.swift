@@ -24,8 +24,10 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var source: String
     /// 1-based line in the document.
     public var line: Int
-    /// The best matching text with each hit wrapped in `**`.
+    /// The best matching text, plain (no markup), on one line.
     public var snippet: String
+    /// Where the query's terms match in `snippet`: half-open ranges of Unicode code points (see `Snippet`).
+    public var highlights: [Range<Int>]
     /// bm25 rank: lower is better; exact code matches rank first with -infinity shown as nil.
     public var score: Double?
 }
@@ -102,11 +104,20 @@ extension KnowledgeBase {
 }
 
 extension SearchHit {
+    /// The snippet with its highlights, for a renderer to mark.
+    public var excerpt: Snippet { Snippet(text: snippet, highlights: highlights) }
+
     init(entry: EntryDetail, terms: [Substring], score: Double?) {
         let texts = entry.messages.map(\.text) + [entry.name ?? ""]
         self.init(kind: .entry, domain: entry.domain, locale: entry.locale, code: entry.code, name: entry.name,
                   section: entry.section, messages: entry.messages, source: entry.source, line: entry.line,
                   snippet: Snippet.make(texts, terms: terms), score: score)
+    }
+
+    private init(kind: Kind, domain: String, locale: String, code: Int64?, name: String?, section: String?, messages: [MessageText],
+                 source: String, line: Int, snippet: Snippet, score: Double?) {
+        self.init(kind: kind, domain: domain, locale: locale, code: code, name: name, section: section, messages: messages,
+                  source: source, line: line, snippet: snippet.text, highlights: snippet.highlights, score: score)
     }
 
     init(tableRow: TableRowDetail, terms: [Substring], score: Double?) {

@@ -59,7 +59,11 @@ public struct DataDictionary: Sendable {
         }
     }
 
-    /// Datasette metadata: title, source, license note and every column's description.
+    /// Datasette metadata: title, source, license note and every column's description. `sources`
+    /// are the documents' sources (a URL, else the file name): `source` names them all, each
+    /// linked in the description when it is an http(s) URL and plain text when it is a file name;
+    /// `source_url` is set only for a database of one page with a URL (Datasette links the whole
+    /// `source` to it, and a file name there would become a link into Datasette itself).
     public func datasetteMetadata(databaseName: String, sources: [String]) throws -> Data {
         var tables: [String: Any] = [:]
         for object in objects {
@@ -74,14 +78,24 @@ public struct DataDictionary: Sendable {
             searchContent["fts_pk"] = "id"
             tables["search_content"] = searchContent
         }
-        let metadata: [String: Any] = [
+        let description = "Error codes, names, messages and templates imported from API documentation pages. Start with the catalog view."
+        let isURL = { (source: String) in source.hasPrefix("https://") || source.hasPrefix("http://") }
+        let items = sources.map { source in
+            isURL(source) ? "<li><a href=\"\(Self.html(source))\">\(Self.html(source))</a></li>" : "<li>\(Self.html(source)) (a file; no URL)</li>"
+        }
+        var metadata: [String: Any] = [
             "title": "ErrorKB: API error codes",
-            "description": "Error codes, names, messages and templates imported from API documentation pages. Start with the catalog view.",
+            "description_html": "<p>\(Self.html(description))</p><p>Documents:</p><ul>\(items.joined())</ul>",
             "source": sources.joined(separator: ", "),
-            "source_url": sources.first ?? "",
             "license": "Texts quoted from the public API documentation named in source; see each page for its terms.",
             "databases": [databaseName: ["tables": tables]],
         ]
+        if sources.count == 1, let only = sources.first, isURL(only) { metadata["source_url"] = only }
         return try JSONSerialization.data(withJSONObject: metadata, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    private static func html(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -33,7 +33,17 @@ enum Diagnostics {
     static func run(_ root: KB.Type) -> Never {
         var status: Int32
         do {
-            var command = try root.parseAsRoot(CommandLineArguments.prepare())
+            let arguments = CommandLineArguments.prepare()
+            if arguments == ["--version"] {
+                try Output.line(VersionText.text())
+                try Output.flush()
+                exit(0)
+            }
+            if let message = UsageHints.unknownCommand(arguments) {
+                note(message)
+                exit(2)
+            }
+            var command = try root.parseAsRoot(arguments)
             try command.run()
             status = 0
         } catch {
@@ -60,7 +70,13 @@ enum Diagnostics {
             note(error.description)
             if case .invalidTarget = error { return 2 }
             return 3
-        case let error as ImportError: note(error.description); return 3
+        case let error as ImportError:
+            note(error.description)
+            // A page that needs --domain/--locale, or a bad value for them, is the command line's fault.
+            switch error {
+            case .unknownOrigin, .invalidOverride: return 2
+            default: return 3
+            }
         case let failure as AtomicFile.Failure: note(failure.description); return failure.kind == .invalid ? 2 : 3
         case let error as FetchError: note(error.description); return 3
         case let failure as KnowledgeBaseUpdater.Failure:

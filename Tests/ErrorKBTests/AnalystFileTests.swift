@@ -123,7 +123,7 @@ import Testing
     @Test func exportStreamsCSVAndJSONLines() throws {
         let csv = TestProcess.kb(["export", "--db", Fixtures.builtDatabasePath])
         #expect(csv.status == 0)
-        #expect(csv.stdout.hasPrefix("domain,locale,code,name,section,message,lang,source,line,template,placeholders\r\n"))
+        #expect(csv.stdout.hasPrefix("domain,locale,code,name,section,message,lang,source,line,template,placeholders\n"))
         // Python's csv module (RFC 4180) reads back every catalog row; embedded newlines survive.
         let out = home.appendingPathComponent("table_rows.csv")
         #expect(TestProcess.kb(["export", "--view", "table_row_catalog", "--out", out.path, "--db", Fixtures.builtDatabasePath]).status == 0)

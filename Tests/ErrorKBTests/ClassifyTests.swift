@@ -52,14 +52,14 @@ import Testing
         let fromFile = TestProcess.kb(["classify", file.path, "--format", "csv", "--db", Fixtures.builtDatabasePath])
         #expect(fromFile.status == 0)
         #expect(fromFile.stdout.hasPrefix("""
-            kind,count,code,codes,name,domains,match,template,ambiguous,undocumented,text,lines\r
-            error,2,-1015,-1015,TOO_MANY_ORDERS,coin-margined-futures wallet,template,Too many new orders; current limit is {1} orders per {2}.,false,false,,\r
+            kind,count,code,codes,name,domains,match,template,ambiguous,undocumented,text,lines
+            error,2,-1015,-1015,TOO_MANY_ORDERS,coin-margined-futures wallet,template,Too many new orders; current limit is {1} orders per {2}.,false,false,,
 
             """))
         #expect(fromFile.stdout.hasSuffix("""
-            unmatched,1,,,,,,,,,ERROR something undocumented broke,10\r
-            not_error,1,,,,,,,,,nothing documented says this,7\r
-            malformed,1,,,,,,,,,unterminated string,6\r
+            unmatched,1,,,,,,,,,ERROR something undocumented broke,10
+            not_error,1,,,,,,,,,nothing documented says this,7
+            malformed,1,,,,,,,,,unterminated string,6
 
             """))
         #expect(fromFile.stderr == "kb: \(file.path):6: malformed payload: unterminated string\n")

@@ -70,7 +70,7 @@ import Testing
         let directory = Fixtures.temporaryDirectory().path
         let path = try Self.damaged(directory, "d.db", "UPDATE entries SET code = -9223372036854775808 WHERE code = -1121")
         let diff = TestProcess.kb(["diff", Fixtures.builtDatabasePath, path], home: directory)
-        #expect(diff.signal == nil && diff.status == 0, "\(diff.summary)")
+        #expect(diff.signal == nil && diff.status == 1, "\(diff.summary)")
         #expect(diff.stdout.contains("-9223372036854775808"))
         let classify = TestProcess.kb(["classify", "--db", path], home: directory,
                                       stdin: "{\"code\":-9223372036854775808,\"msg\":\"Invalid symbol.\"}\n{\"code\":-1000,\"msg\":\"x\"}\n")

@@ -45,7 +45,7 @@ import Testing
         }
     }
 
-    enum Outcome { case imports, fails, either }
+    enum Outcome { case imports, fails, refused, either }
 
     static let flags = ["--domain", "d", "--locale", "en"]
     static var coinM: Data { try! Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("seed/binance-coin-margined-futures-error-code.en.md")) }
@@ -61,6 +61,8 @@ import Testing
         switch outcome {
         case .imports: #expect(result.status == 0, "\(result.summary)", sourceLocation: sourceLocation)
         case .fails: #expect(result.status == 3, "\(result.summary)", sourceLocation: sourceLocation)
+        // A page that needs --domain/--locale, or a bad value for them: a usage error.
+        case .refused: #expect(result.status == 2, "\(result.summary)", sourceLocation: sourceLocation)
         case .either: #expect(result.status == 0 || result.status == 3, "\(result.summary)", sourceLocation: sourceLocation)
         }
         for raw in ["SQLite error", "Fatal error", "DatabaseError", "SQLITE_"] {
@@ -202,7 +204,7 @@ import Testing
         let text = String(decoding: Self.coinM, as: UTF8.self)
         let cut = text.range(of: "#### \\-4019 COMPO")!.upperBound
         let path = try workspace.file("truncated.md", Data(text[..<cut].utf8))
-        let bare = check(workspace.build([path]), workspace, .fails, names: path)
+        let bare = check(workspace.build([path]), workspace, .refused, names: path)
         #expect(bare.stderr.contains("--domain and --locale"))
         check(workspace.build([path], Self.flags), workspace, .imports, names: path)
         #expect((workspace.value("SELECT count(*) FROM entries", as: Int.self) ?? 0) >= 81)

@@ -26,7 +26,7 @@ import Testing
         let split = match(["-2022", "REDUCE_ONLY_REJECT", "ReduceOnly", "Order", "is", "rejected."])
         #expect(split.status == 0 && split.stdout.contains("answer: -2022 REDUCE_ONLY_REJECT (exact)"))
         let option = match(["--formt", "json", "x"])
-        #expect(option.status == 2 && option.stderr.hasPrefix("kb: Error: unknown option '--formt'; a message that starts with '-' can follow '--'"))
+        #expect(option.status == 2 && option.stderr.hasPrefix("kb: Error: unknown option '--formt'; did you mean '--format'?; a message that starts with '-' can follow '--'"))
         let terminated = match(["--", "-x not documented"])
         #expect(terminated.status == 1 && terminated.stderr == "kb: no documented message matches\n", "\(terminated.summary)")
     }
@@ -51,12 +51,12 @@ import Testing
         #expect(object?["answer"] as? String == "not_error" && (object?["suggestions"] as? [Any])?.isEmpty == false)
         #expect(match(["x", "--suggest", "--format", "csv"]).status == 2)
         let csv = match(["--payload", #"{"code":-1015,"msg":"Too many new orders; current limit is 10 orders per 10 SECOND."}"#, "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("answer,ambiguous,how,domain,locale,code,name,template,arguments,message,description,codes,meaning,source,line\r\n"))
+        #expect(csv.stdout.hasPrefix("answer,ambiguous,how,domain,locale,code,name,template,arguments,message,description,codes,meaning,source,line\n"))
         #expect(csv.stdout.contains(#","[""10"",""10 SECOND""]","#) && !csv.stdout.contains("\u{1F}"))
         let ambiguous = match(["--code", "-4001", "--format", "json"])
         let answer = try JSONSerialization.jsonObject(with: Data(ambiguous.stdout.utf8)) as? [String: Any]
         #expect(answer?["ambiguous"] as? Bool == true && (answer?["meanings"] as? [Any])?.count == 2 && answer?["codes"] as? [Int] == [-4001])
-        #expect(ambiguous.stdout.contains(#""answer" : "code""#))
+        #expect(ambiguous.stdout.contains(#""answer": "code""#))
     }
 
     @Test func matchLinesAnswersEachLine() throws {
@@ -70,7 +70,7 @@ import Testing
         #expect(answers.map { $0["line"] as? Int } == Array(1...10))
         #expect(answers.map { $0["answer"] as? String } == ["code", "code", "code", "code", "not_error", "malformed", "not_error", "code", "codes", "unmatched"])
         let csv = match(["--lines", log.path, "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("line,answer,code,codes,name,domains,match,template,ambiguous,undocumented,format\r\n1,code,-1015,-1015,TOO_MANY_ORDERS,"))
+        #expect(csv.stdout.hasPrefix("line,answer,code,codes,name,domains,match,template,ambiguous,undocumented,format\n1,code,-1015,-1015,TOO_MANY_ORDERS,"))
     }
 
     @Test func classifyTablesShowWhatWasNotCounted() {
@@ -80,7 +80,7 @@ import Testing
         #expect(table.stdout.contains("unmatched lines that look like errors, by text (1 of 1 groups):\n  1  ERROR something undocumented broke  (line 10)\n"))
         #expect(table.stdout.contains("(ambiguous)") && table.stdout.contains("(table row)"))
         let csv = TestProcess.kb(["classify", "--format", "csv", "--db", db], stdin: ClassifyTests.log)
-        let rows = csv.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let rows = csv.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(rows.allSatisfy { $0.count == 12 })
         #expect(rows.allSatisfy { !["unmatched", "malformed"].contains($0[5]) })
     }

@@ -14,7 +14,9 @@ import Testing
         #expect(!hits.isEmpty)
         #expect(hits.allSatisfy { $0.domain == "wallet" })
         #expect(hits.contains { $0.code == -3041 })
-        #expect(hits.allSatisfy { $0.snippet.contains("**余额**") })
+        // The snippet is plain text; the highlights are where 余额 is in it.
+        #expect(hits.allSatisfy { hit in !hit.snippet.contains("*") && !hit.highlights.isEmpty
+            && hit.highlights.allSatisfy { String(String.UnicodeScalarView(Array(hit.snippet.unicodeScalars)[$0])) == "余额" } })
         // Every wallet message or name holding 余额 is found, and nothing else.
         let expected = Set(Fixtures.wallet.parsed.entries.filter { $0.messages.contains { $0.text.contains("余额") } }.map(\.line))
         #expect(Set(hits.filter { $0.kind == .entry }.map(\.line)) == expected)
@@ -76,14 +78,24 @@ import Testing
     }
 
     @Test func snippetsMarkEveryMatchLongestFirst() {
-        #expect(Snippet.make(["Order would immediately trigger; ORDER rejected."], terms: ["order", "ord", "trigger", "order"])
-                == "**Order** would immediately **trigger**; **ORDER** rejected.")
-        #expect(Snippet.make(["ababab"], terms: ["ba", "ab"]) == "**ab****ab****ab**")
+        let marked = { (snippet: Snippet) in snippet.runs.map { $0.highlighted ? "[\($0.text)]" : String($0.text) }.joined() }
+        let order = Snippet.make(["Order would immediately trigger; ORDER rejected."], terms: ["order", "ord", "trigger", "order"])
+        #expect(order.text == "Order would immediately trigger; ORDER rejected.")
+        #expect(order.highlights == [0..<5, 24..<31, 33..<38])
+        #expect(marked(order) == "[Order] would immediately [trigger]; [ORDER] rejected.")
+        #expect(marked(Snippet.make(["ababab"], terms: ["ba", "ab"])) == "[ab][ab][ab]")
+        // Ranges count code points: a CJK character is one, an emoji with a modifier two.
+        let chinese = Snippet.make(["账户余额不足 👍🏽 余额"], terms: ["余额"])
+        #expect(chinese.highlights == [2..<4, 10..<12])
+        // A literal * in the text is text, and a * in the query matches it, unmarked by any **.
+        let star = Snippet.make(["`price` * `quantity`"], terms: ["*"])
+        #expect(star.text == "`price` * `quantity`" && star.highlights == [8..<9])
         // The first text that holds a term is shown, trimmed around the match.
         let long = String(repeating: "x ", count: 80) + "needle end"
         let snippet = Snippet.make(["no match here", long], terms: ["NEEDLE"])
-        #expect(snippet.hasPrefix("…x x") && snippet.hasSuffix("x **needle** end"))
-        #expect(snippet.count == 1 + Snippet.width + 4)
+        #expect(snippet.text.hasPrefix("…x x") && snippet.text.hasSuffix("x needle end"))
+        #expect(marked(snippet).hasSuffix("x [needle] end"))
+        #expect(snippet.text.count == 1 + Snippet.width)
     }
 
     /// One connection refreshes the words after every fill (the vocabulary table is made once

@@ -21,9 +21,13 @@ import Testing
 
     @Test func aQueryWithEscapeSequences() {
         let result = TestProcess.kb(["show", "\u{1B}[2J\u{1B}[31mX", "--db", Fixtures.builtDatabasePath], home: directory)
-        #expect(result.status == 1, "\(result.summary)")
+        // Not a code nor a name: a usage error that gives the search to run, escaped like any message.
+        #expect(result.status == 2, "\(result.summary)")
         expectClean(result)
-        #expect(result.stderr == "kb: no entry for '\\e[2J\\e[31mX'\n", "\(result.stderr)")
+        #expect(result.stderr == ("kb: '\\e[2J\\e[31mX' is neither a code (-1121) nor a name (BAD_SYMBOL); to search the text: kb search '\\e[2J\\e[31mX'\n"),
+                "\(result.stderr)")
+        let name = TestProcess.kb(["show", "X\u{1B}[2J", "--db", Fixtures.builtDatabasePath, "--domain", "wallet"], home: directory)
+        expectClean(name)
     }
 
     @Test func aPathWithANewline() {
@@ -57,8 +61,9 @@ import Testing
         }
         let show = TestProcess.kb(["show", "-97006", "--db", db], home: directory)
         #expect(show.stdout.contains("Message \\e[31mred\\e[0m and \\u{202E}reversed\\u{009B}."), "\(show.stdout)")
-        // CSV is data: the bytes stay as they are.
+        // CSV is data: the bytes stay as they are; a list in a field is JSON, which writes control characters as escapes.
         let csv = TestProcess.kb(["show", "-97006", "--db", db, "--format", "csv"], home: directory)
-        #expect(csv.stdout.contains("\u{1B}[31mred"))
+        #expect(csv.stdout.contains(",EVIL\u{1B}[2J_NAME,"))
+        #expect(csv.stdout.contains("Message \\u001b[31mred\\u001b[0m"))
     }
 }

@@ -63,6 +63,21 @@ enum TestProcess {
         run("/bin/sh", ["-c", script], environment: environment(home: home, ["KB": kbBinary.path]), timeout: timeout)
     }
 
+    /// Runs `kb` under a pseudo-terminal (util-linux `script`) `columns` wide, with TERM=xterm
+    /// unless `environment` says otherwise, and no NO_COLOR unless it does: stdout and stderr are both the terminal, and come back
+    /// together in `stdout`, line ends as `\n`.
+    static func terminal(_ arguments: [String], columns: Int = 100, home: String? = nil, environment extra: [String: String] = [:],
+                         timeout: Double = 120) -> Result {
+        let quoted = { (word: String) in "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let variables = (["TERM": "xterm"].merging(extra) { $1 }).sorted { $0.key < $1.key }.map { quoted("\($0.key)=\($0.value)") }
+        // swift test sets NO_COLOR=1 for what it runs; a terminal here is a user's, without it.
+        let command = "stty cols \(columns) rows 50; exec env -u NO_COLOR -u FORCE_COLOR \(variables.joined(separator: " ")) \(quoted(kbBinary.path)) "
+            + arguments.map(quoted).joined(separator: " ")
+        var result = run("/usr/bin/script", ["-q", "-e", "-c", command, "/dev/null"], environment: environment(home: home), timeout: timeout)
+        result.stdout = result.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+        return result
+    }
+
     /// Runs a program found on PATH (python3, sqlite3) with the arguments.
     static func tool(_ name: String, _ arguments: [String], timeout: Double = 120) -> Result {
         run("/usr/bin/env", [name] + arguments, environment: ProcessInfo.processInfo.environment, timeout: timeout)

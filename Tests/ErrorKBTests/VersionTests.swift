@@ -43,7 +43,7 @@ struct VersionTests {
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH 'occurred'") == 1)
         }
         let search = TestProcess.kb(["search", "NO_REFERENCE_PRICE", "--db", db, "--format", "csv"])
-        #expect(search.stdout.components(separatedBy: "\r\n").filter { $0.hasPrefix("entry,spot") }.count == 1)
+        #expect(search.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("entry,spot") }.count == 1)
     }
 
     @Test func addRefusesWhatIsNotAKnowledgeBaseAndLeavesItAlone() throws {

@@ -15,9 +15,9 @@ extension KB {
                 update fetches it again; its domain and locale come from the URL unless --domain/--locale say. The file is \
                 rewritten beside itself and renamed into place, so a failure leaves it as it was; a second writer of the same \
                 file waits for the first.
-                """)
+                """ + Examples.add)
 
-        @Argument(help: "Documents to import: files, or http(s) URLs of pages.")
+        @Argument(help: "Documents to import: files, or http(s) URLs of pages.", completion: .file())
         var documents: [String]
 
         @OptionGroup var database: DatabaseOptions
@@ -31,7 +31,7 @@ extension KB {
             if origin.source != nil, ArgumentRuns.unfold(documents).contains(where: Mirror.isHTTP) {
                 throw ValidationError("--source names a file's page; a URL is its own source")
             }
-            try output.refuseCSV(for: "add")
+            try output.refuseRows(for: "add")
         }
 
         func run() throws {

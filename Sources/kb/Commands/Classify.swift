@@ -11,9 +11,9 @@ extension KB {
                 and counts it under the answer kb match gives. Lines that look like errors but match nothing, lines that are \
                 not errors, malformed payloads and lines over 1 MiB are reported apart, with their numbers. Streams in \
                 constant memory.
-                """)
+                """ + Examples.classify)
 
-        @Argument(help: "The log to read (a file or a pipe); - or nothing for standard input.")
+        @Argument(help: "The log to read (a file or a pipe); - or nothing for standard input.", completion: .file())
         var file: String?
 
         @OptionGroup var filter: DomainFilter
@@ -31,7 +31,8 @@ extension KB {
                     Diagnostics.note(file: name, line: number, "malformed payload: \(reason)")
                 }
             }
-            try output.renderer.render(classifier.report())
+            let report = classifier.report()
+            try output.emit(ClassifyRow.rows(report), document: report) { _ in try TableRenderer().render(report) }
         }
     }
 }

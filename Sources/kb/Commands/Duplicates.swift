@@ -5,7 +5,7 @@ extension KB {
     struct Duplicates: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "duplicates",
-            abstract: "List duplicate groups: repeated codes, shared names, codes across domains.")
+            abstract: "List duplicate groups: repeated codes, shared names, codes across domains.", discussion: Examples.duplicates)
 
         @Option(help: "Only this kind: code_repeated, name_shared, code_conflict or code_shared.")
         var kind: DuplicateRow.Kind?
@@ -16,8 +16,8 @@ extension KB {
 
         func run() throws {
             let rows = try database.open(filter).duplicates(kind: kind, domain: filter.domain)
-            guard !rows.isEmpty else { throw NothingFound("no duplicates") }
-            try output.renderer.render(rows)
+            try output.emit(rows) { try TableRenderer().render($0) }
+            if rows.isEmpty { throw NothingFound("no duplicates") }
         }
     }
 }

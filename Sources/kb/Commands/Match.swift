@@ -13,7 +13,7 @@ extension KB {
                 input restricts the answer to it. Candidates are ranked: exact message or table row, template, near match (lower \
                 confidence), the code alone. Exit status 0 when the text (or a code given alone) is answered, 1 when nothing \
                 matches, the code is documented nowhere, or the payload cannot be read.
-                """)
+                """ + Examples.match)
 
         @Argument(parsing: .allUnrecognized, help: "The runtime message or log line (text that starts with '-' is taken as it is).")
         var words: [String] = []
@@ -42,12 +42,16 @@ extension KB {
             let arguments = CommandLine.arguments
             let options = arguments.firstIndex(of: "--").map { Set(arguments[..<$0]) } ?? Set(arguments)
             if let option = words.first(where: { options.contains($0) && Self.isUnknownOption($0) }) {
-                throw ValidationError("unknown option '\(option)'; a message that starts with '-' can follow '--': kb match -- '\(option)'")
+                let nearest = Suggestion.nearest(to: String(option.prefix { $0 != "=" }), in: UsageHints.optionNames(of: Self.self))
+                throw ValidationError("unknown option '\(option)'" + (nearest.map { "; did you mean '\($0)'?" } ?? "")
+                                      + "; a message that starts with '-' can follow '--': kb match -- '\(option)'")
             }
             let given = [!words.isEmpty, payload != nil, lines != nil].filter { $0 }.count
             if given == 0 && code == nil { throw ValidationError("give a message, or --payload, or --code, or --lines FILE") }
             if given > 1 { throw ValidationError("give one of a message, --payload or --lines") }
-            if suggest && output.format == .csv { throw ValidationError("--suggest adds text: use --format table or json") }
+            if suggest && (output.format != .table && output.format != .json || output.fields != nil) {
+                throw ValidationError("--suggest adds search hits to the answer: use --format table or json")
+            }
         }
 
         /// `-x`, `--xyz`: an option kb does not know. A minus before a digit (`-2022 …`) is text.
@@ -65,7 +69,7 @@ extension KB {
             if let message = text, !result.messageMatched, suggest {
                 result.suggestions = try kb.search(message, options: SearchOptions(domain: filter.domain, limit: 5, matchAny: true))
             }
-            try output.renderer.render(result)
+            try output.emit(MatchRow.rows(result), document: result) { _ in try TableRenderer().render(result) }
             if let failure = Self.failure(result) { throw NothingFound(payload.flatMap { Self.unusable($0, result) } ?? failure) }
         }
 
@@ -114,7 +118,7 @@ extension KB {
                 result.line = number
                 results.append(result)
             }
-            try output.renderer.render(lines: results)
+            try output.emit(results.map(MatchLineRow.init), document: results) { _ in try TableRenderer().render(lines: results) }
             if !results.contains(where: { Self.failure($0) == nil && $0.answer != .notError }) { throw NothingFound("no line matches") }
         }
     }

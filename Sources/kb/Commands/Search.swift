@@ -6,7 +6,7 @@ extension KB {
         static let configuration = CommandConfiguration(
             commandName: "search",
             abstract: "Search names, messages and table rows in English and Chinese.",
-            discussion: "English words match as prefixes (withdraw finds CAPITAL_WITHDRAW_*), Chinese as any substring (余额, 币). All terms must match. A code puts its own entries first.")
+            discussion: "English words match as prefixes (withdraw finds CAPITAL_WITHDRAW_*), Chinese as any substring (余额, 币). All terms must match. A code puts its own entries first." + Examples.search)
 
         // Negative codes and '-' look like options, so unrecognized dashed words belong to the query.
         @Argument(parsing: .allUnrecognized, help: "Words, Chinese text or a code.")
@@ -27,6 +27,7 @@ extension KB {
         private var words: [String] { ArgumentRuns.unfold(query) }
 
         func validate() throws {
+            try UsageHints.checkOptions(words, of: Self.self, terminatorHint: "to search for a word that starts with -, put it after --")
             if words.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("give something to search for") }
             if limit < 1 { throw ValidationError("--limit must be at least 1") }
         }
@@ -34,8 +35,8 @@ extension KB {
         func run() throws {
             let text = words.filter { $0 != "--" }.joined(separator: " ")
             let hits = try database.open(filter).search(text, options: SearchOptions(domain: filter.domain, lang: lang, limit: limit))
-            guard !hits.isEmpty else { throw NothingFound("nothing matches '\(text)'") }
-            try output.renderer.render(hits)
+            try output.emit(hits) { try TableRenderer().render($0) }
+            if hits.isEmpty { throw NothingFound("nothing matches '\(text)'") }
         }
     }
 }

@@ -14,7 +14,7 @@ extension KB {
                 the rules of kb add, and its changes are printed as kb diff prints them. When nothing changed the file is not \
                 written. A page that cannot be fetched (no connection, an HTTP error, a timeout, a response over 16 MiB, a page \
                 with no error codes) is an error naming its URL, and nothing is written (with --keep-going, the other pages are).
-                """)
+                """ + Examples.update)
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var fetch: FetchOptions
@@ -25,7 +25,7 @@ extension KB {
 
         func validate() throws {
             if try database.path() == nil { throw ValidationError("give --db PATH (or set KB_DB)") }
-            try output.refuseCSV(for: "update")
+            try output.refuseRows(for: "update")
         }
 
         func run() throws {

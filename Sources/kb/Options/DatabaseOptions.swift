@@ -4,7 +4,8 @@ import ErrorKBSupport
 
 /// Which database a command reads or changes.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "The database file (default: $KB_DB; read commands fall back to the seed corpus built into kb).")
+    @Option(name: .long, help: "The database file (default: $KB_DB; read commands fall back to the seed corpus built into kb).",
+            completion: .file())
     var db: String?
 
     /// --db, else $KB_DB, with `~` expanded (see `Paths`); nil when neither names a file.

@@ -7,7 +7,7 @@ import Foundation
 /// How a command that reads documents (build, add, diff) learns each one's domain, locale and
 /// source when the document's own URL does not say, or should be overridden.
 struct DocumentOptions: ParsableArguments {
-    @Option(help: "The API product of every DOC (overrides its source URL).")
+    @Option(help: "The API product of every DOC (overrides its source URL).", completion: Completions.domains)
     var domain: String?
 
     @Option(help: "The locale of every DOC, e.g. en, zh-CN (overrides its source URL).")

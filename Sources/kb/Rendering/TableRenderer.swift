@@ -1,17 +1,19 @@
 import ErrorKB
 import ErrorKBFetch
 
-/// Results as text for people at a terminal.
-struct TableRenderer: Renderer, SummaryRenderer {
+/// Results as text for people at a terminal. Hits in snippets are coloured when `Highlight`
+/// says so, and otherwise carry no markup at all.
+struct TableRenderer: SummaryRenderer {
     func render(_ hits: [SearchHit]) throws {
         for (index, hit) in hits.enumerated() {
             let title = hit.kind == .entry ? "\(Self.code(hit.code)) \(hit.name ?? "(no name)")" : "table row"
             try Output.line("\(index + 1). \(title)    \(hit.domain) · \(hit.locale) · \(hit.section ?? "")")
-            try Output.line("   \(hit.snippet)")
+            try Output.write("   " + Highlight.marked(hit.excerpt.runs) + "\n")
         }
     }
 
     func render(_ entries: [EntryDetail]) throws {
+        guard !entries.isEmpty else { return }
         try Output.line(entries.map(Self.text).joined(separator: "\n"))
     }
 
@@ -53,7 +55,8 @@ struct TableRenderer: Renderer, SummaryRenderer {
         if let suggestions = result.suggestions, !suggestions.isEmpty {
             try Output.line("nearest entries:")
             for hit in suggestions {
-                try Output.line("  \(hit.code.map(String.init) ?? "table row") \(hit.name ?? "")    \(hit.domain) · \(hit.snippet)")
+                try Output.write(TerminalText.escaped("  \(hit.code.map(String.init) ?? "table row") \(hit.name ?? "")    \(hit.domain) · ")
+                                 + Highlight.marked(hit.excerpt.runs) + "\n")
             }
         }
     }
@@ -62,7 +65,7 @@ struct TableRenderer: Renderer, SummaryRenderer {
         try TextTable.print(header: ["line", "answer", "code", "name", "match", "domains"], rows: results.map { r in
             [r.line.map(String.init) ?? "", r.answer.rawValue + (r.ambiguous ? " (ambiguous)" : ""), r.codes.map(String.init).joined(separator: " "),
              r.meanings.count == 1 ? r.meanings[0].name ?? "" : "", r.match?.rawValue ?? "", Self.domains(r.domains)]
-        })
+        }, fitting: Terminal.width)
     }
 
     func render(_ report: Classifier.Report) throws {
@@ -70,7 +73,7 @@ struct TableRenderer: Renderer, SummaryRenderer {
             let name = row.undocumented ? "(undocumented)" : row.ambiguous ? "(ambiguous)" : row.code == nil ? "(table row)" : row.name ?? ""
             return [String(row.count), row.codes.map(String.init).joined(separator: " "), name, Self.domains(row.domains),
                     row.match?.rawValue ?? "", row.template ?? ""]
-        })
+        }, fitting: Terminal.width)
         try Output.line("errors \(report.errors), unmatched \(report.unmatched), not errors \(report.notErrors), malformed \(report.malformed), "
               + "too long \(report.tooLong); lines \(report.lines)")
         if !report.unmatchedGroups.isEmpty {
@@ -110,12 +113,17 @@ struct TableRenderer: Renderer, SummaryRenderer {
     }
 
     func render(_ rows: [DuplicateRow]) throws {
-        try TextTable.print(header: ["kind", "domain", "code", "name"], rows: rows.map { [$0.kind, $0.domain, String($0.code), $0.name ?? ""] })
+        try TextTable.print(header: ["kind", "domain", "code", "name"], rows: rows.map { [$0.kind, $0.domain, String($0.code), $0.name ?? ""] },
+                            fitting: Terminal.width)
     }
 
     func render(_ stats: Stats) throws {
-        try TextTable.print(header: Stats.columns, rows: stats.rows)
-        try Output.line("duplicate groups: " + stats.duplicateGroups.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        let columns = ["file", "domain", "locale", "lines", "sections", "entries", "codes", "messages", "table_rows", "unexplained_lines"]
+        let rows = try stats.documents.map { RowFormats.cells(try OutputEncoder.encode($0), columns).map { $0 ?? "" } }
+        // The JSON field unexplained_lines, headed as before for people.
+        try TextTable.print(header: columns.dropLast() + ["unexplained"], rows: rows, fitting: Terminal.width)
+        let groups = "duplicate groups: " + stats.duplicateGroups.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        for line in TextTable.wrap(groups, width: Terminal.width) { try Output.line(line) }
         try Output.line("schema version \(stats.schemaVersion)")
     }
 
