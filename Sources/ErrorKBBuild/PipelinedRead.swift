@@ -1,6 +1,7 @@
 import ErrorKBImport
 import ErrorKBModel
 import ErrorKBStore
+import ErrorKBSupport
 import Foundation
 
 /// Reads a file on a thread of its own while the calling thread writes what it finds: parsing
@@ -14,7 +15,7 @@ enum PipelinedRead {
     /// Reads one page of `path` into `writer`, which must already have begun the document.
     static func read(path: String, page: PageContext, domain: String?, locale: String?, source: String?,
                      into writer: DocumentWriter, progress: BuildProgress? = nil) throws -> ImportedDocument {
-        let channel = BatchChannel(capacity: queuedBatches)
+        let channel = BatchChannel<DocumentItem>(capacity: queuedBatches)
         let outcome = Outcome()
         let reader = Thread {
             let sink = PreparingSink(channel: channel)
@@ -40,10 +41,10 @@ enum PipelinedRead {
 
 /// Prepares each item and queues it in batches.
 private final class PreparingSink: DocumentSink {
-    private let channel: BatchChannel
+    private let channel: BatchChannel<DocumentItem>
     private var batch: [DocumentItem] = []
 
-    init(channel: BatchChannel) {
+    init(channel: BatchChannel<DocumentItem>) {
         self.channel = channel
         batch.reserveCapacity(PipelinedRead.batchSize)
     }
@@ -63,52 +64,6 @@ private final class PreparingSink: DocumentSink {
         channel.send(batch)
         batch = []
         batch.reserveCapacity(PipelinedRead.batchSize)
-    }
-}
-
-/// A bounded first-in first-out queue of batches between one reader and one writer.
-private final class BatchChannel: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var batches: [[DocumentItem]] = []
-    private var closed = false
-    private var cancelled = false
-    private let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    /// Waits while the queue is full; drops the batch once the writer has given up.
-    func send(_ batch: [DocumentItem]) {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.count >= capacity && !cancelled { condition.wait() }
-        if !cancelled { batches.append(batch) }
-        condition.broadcast()
-    }
-
-    /// The next batch; nil once the reader has closed the queue and it is empty.
-    func receive() -> [DocumentItem]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty && !closed { condition.wait() }
-        guard !batches.isEmpty else { return nil }
-        let batch = batches.removeFirst()
-        condition.broadcast()
-        return batch
-    }
-
-    func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        batches.removeAll()
-        condition.broadcast()
-        condition.unlock()
     }
 }
 

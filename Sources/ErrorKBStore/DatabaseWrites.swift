@@ -46,7 +46,7 @@ package final class DatabaseWrite {
     package func build(_ fill: (DocumentStore) throws -> Void) throws -> [String: Int] {
         var groups: [String: Int] = [:]
         try rewrite { queue in
-            try KnowledgeBase.populate(queue, fill)
+            try KnowledgeBase.populate(queue, parallelIndex: true, fill)
             groups = try queue.read { db in try KnowledgeBase.duplicateGroupCounts(db) }
         }
         return groups
@@ -154,11 +154,12 @@ extension KnowledgeBase {
 
     /// A new database: its schema and data dictionary, then the documents `fill` writes, in one
     /// transaction.
-    static func populate(_ queue: DatabaseQueue, keepIndexes: Bool = false, _ fill: (DocumentStore) throws -> Void) throws {
+    static func populate(_ queue: DatabaseQueue, keepIndexes: Bool = false, parallelIndex: Bool = false,
+                         _ fill: (DocumentStore) throws -> Void) throws {
         try Schema.migrate(queue)
         try queue.write { db in
             try BuildMetadata.writeDictionary(db)
-            let store = try DocumentStore(db, keepIndexes: keepIndexes)
+            let store = try DocumentStore(db, keepIndexes: keepIndexes, parallelIndex: parallelIndex)
             try fill(store)
             try store.finish()
         }

@@ -32,11 +32,17 @@ package final class DocumentStore {
     /// to date row by row. Replacing a document needs the cascade's indexes, so only a file that
     /// has no documents yet drops them (and not with `keepIndexes`: a scratch store's few rows
     /// are rolled back, and rebuilding the indexes would cost more than keeping them).
-    init(_ db: Database, keepIndexes: Bool = false) throws {
+    /// With `parallelIndex`, a file that has no documents yet gets its search index written on
+    /// a thread of its own (see `ParallelSearchIndex`).
+    init(_ db: Database, keepIndexes: Bool = false, parallelIndex: Bool = false) throws {
         self.db = db
         writer = try DocumentWriter(db: db)
         let empty = try !keepIndexes && Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM documents")) == 0
         indexes = empty ? try SuspendedIndexes(dropping: db) : SuspendedIndexes()
+        if empty && parallelIndex, try SearchIndex.isEmpty(db),
+           let create = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_index'") {
+            writer.parallelIndex = try ParallelSearchIndex(createSQL: create)
+        }
     }
 
     /// Writes the documents and completes the write (see `finish`).
@@ -77,7 +83,14 @@ package final class DocumentStore {
     /// codes table rows get from links and other pages, the meanings of codes). Throws when an
     /// index cannot be created again.
     package func finish() throws {
-        try SearchVocabulary.refresh(db)
+        if let parallelIndex = writer.parallelIndex {
+            // The file's indexes are created while the other thread completes the search index.
+            try indexes.restore(db)
+            try parallelIndex.finish(into: db)
+            writer.parallelIndex = nil
+        } else {
+            try SearchVocabulary.refresh(db)
+        }
         try BuildMetadata.writeMetadata(db)
         try indexes.restore(db)
         try TableRowCodes.refresh(db)
@@ -93,7 +106,11 @@ package final class DocumentStore {
             let removed = unchanged ? documentID : current.id
             // Deleting a document cascades through entries and messages, which needs their indexes.
             try indexes.restore(db)
-            try SearchIndex.deleteRows(ofDocument: removed, db)
+            if let parallelIndex = writer.parallelIndex {
+                for row in try SearchIndex.rows(ofDocument: removed, db) { parallelIndex.delete(row) }
+            } else {
+                try SearchIndex.deleteRows(ofDocument: removed, db)
+            }
             try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [removed])
             action = unchanged ? .unchanged : .replaced
         }

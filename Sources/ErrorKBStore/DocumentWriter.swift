@@ -11,6 +11,9 @@ package final class DocumentWriter: DocumentSink {
     private let recordFetch: BulkStatement
     private let insertRelation, insertMention, insertTableRow, insertTableRowCode, insertIndexRow, insertLineKind, insertSpan: BulkStatement
     private let insertAnchor, insertLink: BulkStatement
+    /// The search index written on a thread of its own (a new file's), else nil: rows go into
+    /// the file's index directly.
+    var parallelIndex: ParallelSearchIndex?
     private var documentID: Int64 = 0
     /// The next entry's id: given explicitly, so that the entry is its own meaning from the start
     /// (`Meanings.refresh` joins the entries that share one).
@@ -237,6 +240,7 @@ package final class DocumentWriter: DocumentSink {
     }
 
     private func writeIndexRow(_ row: SearchIndex.Row) throws {
+        if let parallelIndex { return parallelIndex.insert(row) }
         insertIndexRow.bind(1, row.rowid)
         insertIndexRow.bind(2, row.nameTerms)
         insertIndexRow.bind(3, row.textTerms)

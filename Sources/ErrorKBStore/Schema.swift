@@ -32,18 +32,30 @@ public enum Schema {
     /// The names of the tables and views the schema creates (not FTS5's own tables), which every
     /// ErrorKB database must have.
     package static let tablesAndViews: Set<String> = {
+        // Read as bytes: every read command checks this, and Character by Character it was a
+        // sixth of a cold `kb show`.
         var names: Set<String> = []
         for file in files {
-            for line in file.sql.split(separator: "\n") where line.hasPrefix("CREATE ") {
-                let words = line.split(separator: " ")
-                guard let kind = words.firstIndex(where: { $0 == "TABLE" || $0 == "VIEW" }), kind + 1 < words.count else { continue }
+            for line in lines(of: file.sql) where line.starts(with: "CREATE ".utf8) {
+                let words = line.split(separator: UInt8(ascii: " "))
+                guard let kind = words.firstIndex(where: { $0.elementsEqual("TABLE".utf8) || $0.elementsEqual("VIEW".utf8) }),
+                      kind + 1 < words.count else { continue }
                 var name = words[kind + 1]
-                if name == "IF", kind + 4 < words.count { name = words[kind + 4] }
-                names.insert(String(name.prefix { $0.isLetter || $0.isNumber || $0 == "_" }))
+                if name.elementsEqual("IF".utf8), kind + 4 < words.count { name = words[kind + 4] }
+                let identifier = name.prefix { byte in
+                    byte == UInt8(ascii: "_") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                        || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                }
+                names.insert(String(decoding: identifier, as: UTF8.self))
             }
         }
         return names
     }()
+
+    /// The lines of SQL text, as bytes.
+    private static func lines(of sql: String) -> [ArraySlice<UInt8>] {
+        Array(sql.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    }
 
     /// A file of `schema/` that is not SQL, such as the data dictionary.
     static func document(named name: String) -> String? {
@@ -52,8 +64,11 @@ public enum Schema {
 
     /// The number in a `PRAGMA user_version = N` line of a schema file.
     static func statedVersion(in sql: String) -> Int? {
-        for line in sql.split(separator: "\n") where line.hasPrefix("PRAGMA user_version") {
-            return line.split(separator: "=").last.flatMap { Int($0.trimmingWhitespace().prefix { $0.isNumber }) }
+        for line in lines(of: sql) where line.starts(with: "PRAGMA user_version".utf8) {
+            guard let equals = line.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            let digits = line[(equals + 1)...].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                .prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            return Int(String(decoding: digits, as: UTF8.self))
         }
         return nil
     }
