@@ -189,7 +189,7 @@ def main():
     if not a.skip_classify:
         print("\nclassify (bench/run-classify 1000000):", flush=True)
         out = subprocess.run([os.path.join(ROOT, "bench", "run-classify"), "1000000"], capture_output=True, text=True,
-                             env=dict(os.environ, BENCH_DIR=os.path.join(a.work, "classify")))
+                             env=dict(os.environ, BENCH_DIR=os.path.join(a.work, "classify"), KB=KB))
         print(out.stdout.strip())
         results["classify"] = out.stdout.strip()
 
