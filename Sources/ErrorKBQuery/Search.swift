@@ -1,5 +1,6 @@
 import ErrorKBModel
 import ErrorKBStore
+import ErrorKBSupport
 
 /// One search result: an entry, or a message-keyed table row.
 public struct SearchHit: Codable, Sendable, Equatable {
@@ -14,6 +15,8 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var locale: String
     /// The entry's code; nil for a table row.
     public var code: Int64?
+    /// A table row's codes: those it is returned under (its section's, in document order); nil for an entry.
+    public var codes: [Int64]?
     /// The entry's name; nil for a table row or a nameless entry.
     public var name: String?
     /// The title of its section.
@@ -52,66 +55,155 @@ public struct SearchOptions: Sendable {
     var filter: SearchFilter { SearchFilter(domain: domain, lang: lang) }
 }
 
+/// A search's hits and how many there were before `limit` cut them.
+public struct SearchResults: Codable, Sendable, Equatable {
+    /// The hits shown, best first.
+    public var hits: [SearchHit]
+    /// How many hits the query has in all, counted up to `SearchResults.countCap`; more than
+    /// `hits.count` when `limit` cut the list.
+    public var total: Int
+    /// Whether `total` stopped at the cap (there may be more).
+    public var totalIsCapped: Bool
+
+    /// Hits are counted up to this many.
+    public static let countCap = 1_000
+
+    enum CodingKeys: String, CodingKey {
+        case hits, total, totalIsCapped = "total_is_capped"
+    }
+}
+
 extension KnowledgeBase {
     /// How many distinct terms of a query are used: at most this many keep the SQL within
     /// SQLite's expression depth whatever is typed.
     static let maxTerms = 32
 
+    /// How many of the best bm25 matches are ranked again by phrase, name and prior (`Relevance`).
+    static let rerankDepth = 60
+
     /// Full-text search over names, messages and table rows, in English and Chinese.
-    /// Words match whole, except the last, which matches as a prefix (the word being typed);
-    /// Chinese matches as substrings of any length; all terms must match.
-    /// A query that is a code lists that code's entries first.
+    /// The query is text (see `SearchQuery`): punctuation separates words. Words match whole,
+    /// except the last, which matches as a prefix (the word being typed); Chinese matches as
+    /// substrings of any length; all terms must match, and when nothing has them all, a query of
+    /// several words ranks what has any of them. A documented code or a known name in the
+    /// query lists its entries first; the rest are ordered by `Relevance`.
     public func search(_ query: String, options: SearchOptions = .init()) throws -> [SearchHit] {
-        let terms = Self.terms(of: query)
-        guard !terms.isEmpty, options.limit > 0 else { return [] }
+        try searchResults(query, options: options).hits
+    }
+
+    /// `search`, with the number of hits before the limit.
+    public func searchResults(_ query: String, options: SearchOptions = .init()) throws -> SearchResults {
+        let parsed = SearchQuery(query)
+        guard !parsed.terms.isEmpty, options.limit > 0 else { return SearchResults(hits: [], total: 0, totalIsCapped: false) }
         return try records { records in
-            var codeHits: [Int64] = []
-            if terms.count == 1, case .code(let code)? = LookupKey(String(terms[0])) {
-                codeHits = try records.entryIDs(code: code, filter: options.filter, limit: options.limit)
+            var terms = parsed.terms
+            var firstIDs: [Int64] = []
+            for code in parsed.codes {
+                let ids = try records.entryIDs(code: code, filter: options.filter, limit: options.limit)
+                guard !ids.isEmpty else { continue }
+                firstIDs += ids.filter { !firstIDs.contains($0) }
+                terms.removeAll { $0 == String(abs(code))[...] }
             }
-            let seen = Set(codeHits)
-            let found = try records.fullTextMatches(terms: terms, matchAny: options.matchAny, filter: options.filter, limit: options.limit + seen.count)
-                .filter { $0.entryID.map { !seen.contains($0) } ?? true }
-                .prefix(options.limit - codeHits.count)
+            let seen = Set(firstIDs)
+            // A known name is ranked with the matches (its whole name matches), even when the
+            // ranking window missed it.
+            let named = options.matchAny ? [] : try records.entryIDs(names: Self.nameForms(of: parsed.terms), filter: options.filter, limit: options.limit)
+                .filter { !seen.contains($0) }
+            var anyTerm = options.matchAny
+            var found: [FullTextMatch] = []
+            if !terms.isEmpty {
+                let depth = max(options.limit, Self.rerankDepth) + seen.count
+                found = try records.fullTextMatches(terms: terms, matchAny: anyTerm, everyPrefix: options.matchAny, filter: options.filter, limit: depth)
+                if found.isEmpty, !anyTerm {
+                    // Nothing has every word: rank what has any of them, Chinese runs as their pairs
+                    // (缺少参数 → 缺少, 少参, 参数), since users' words seldom match the pages' whole.
+                    let loose = Self.looseTerms(terms)
+                    if loose.count > 1 {
+                        anyTerm = true
+                        terms = loose
+                        found = try records.fullTextMatches(terms: terms, matchAny: true, filter: options.filter, limit: depth)
+                    }
+                }
+                found = found.filter { $0.entryID.map { !seen.contains($0) } ?? true }
+            }
+            let foundIDs = Set(found.compactMap(\.entryID))
+            found += named.filter { !foundIDs.contains($0) }.map { FullTextMatch(entryID: $0, tableRowID: nil, score: 0) }
             // One query each for all the entries and table rows found, then hits in rank order.
-            let entryIDs = codeHits + found.compactMap(\.entryID)
-            let entries = try EntryDetail.load(records.entries(ids: entryIDs), records)
+            let entries = try EntryDetail.load(records.entries(ids: firstIDs + found.compactMap(\.entryID)), records)
             let entriesByID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) })
             let tableRows = try records.tableRows(ids: found.compactMap(\.tableRowID))
             let tableRowsByID = Dictionary(uniqueKeysWithValues: tableRows.map { ($0.id, TableRowDetail($0)) })
-            var hits = codeHits.compactMap { entriesByID[$0].map { SearchHit(entry: $0, terms: terms, score: nil) } }
+            let first = firstIDs.compactMap { entriesByID[$0].map { SearchHit(entry: $0, terms: parsed.terms, score: nil) } }
+            var ranked: [(hit: SearchHit, relevance: Relevance)] = []
+            let queryTokens = RankTokens.of(query)
             for match in found {
                 if let entry = match.entryID.flatMap({ entriesByID[$0] }) {
-                    hits.append(SearchHit(entry: entry, terms: terms, score: match.score))
+                    ranked.append((SearchHit(entry: entry, terms: parsed.terms, score: match.score),
+                                   Relevance(query: queryTokens, name: entry.name, texts: entry.messages.map(\.text), score: match.score)))
                 } else if let row = match.tableRowID.flatMap({ tableRowsByID[$0] }) {
-                    hits.append(SearchHit(tableRow: row, terms: terms, score: match.score))
+                    ranked.append((SearchHit(tableRow: row, terms: parsed.terms, score: match.score),
+                                   Relevance(query: queryTokens, name: row.message, texts: [row.description], score: match.score)))
                 }
             }
+            // The prior: how many of the ranked hits document the same meaning.
+            var places: [String: Int] = [:]
+            for item in ranked { places[item.hit.meaningKey, default: 0] += 1 }
+            for index in ranked.indices { ranked[index].relevance.prior = -(places[ranked[index].hit.meaningKey] ?? 0) }
+            let hits = Array((first + ranked.sorted { $0.relevance < $1.relevance }.map(\.hit)).prefix(options.limit))
             // Nothing found must mean nothing matches, not an index that lost its rows.
             if hits.isEmpty { try records.checkSearchIndexIsWhole() }
-            return hits
+            var total = first.count + found.count
+            var capped = false
+            if hits.count == options.limit, total > 0 {
+                let counted = terms.isEmpty ? 0 : try records.fullTextCount(terms: terms, matchAny: anyTerm, filter: options.filter, cap: SearchResults.countCap)
+                total = max(total, first.count + counted)
+                capped = counted >= SearchResults.countCap
+            }
+            return SearchResults(hits: hits, total: max(total, hits.count), totalIsCapped: capped)
         }
     }
 
-    /// The distinct terms of a query, split at whitespace and control characters (NUL included).
-    static func terms(of query: String) -> [Substring] {
-        let cleaned = String(query.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
-        var seen: Set<Substring> = []
-        return Array(cleaned.split(whereSeparator: \.isWhitespace).filter { seen.insert($0).inserted }.prefix(maxTerms))
+    /// The terms of a query that nothing matches whole: words as they are, each Chinese run of
+    /// three letters or more as its overlapping pairs.
+    static func looseTerms(_ terms: [Substring]) -> [Substring] {
+        var loose: [Substring] = []
+        for term in terms {
+            let scalars = Array(term.unicodeScalars)
+            if scalars.count >= 3, scalars.allSatisfy(\.isCJK) {
+                for i in 0..<(scalars.count - 1) {
+                    let pair = Substring(String(String.UnicodeScalarView([scalars[i], scalars[i + 1]])))
+                    if !loose.contains(pair) { loose.append(pair) }
+                }
+            } else if !loose.contains(term) {
+                loose.append(term)
+            }
+        }
+        return Array(loose.prefix(maxTerms))
+    }
+
+    /// The names a query could be, as pages write them: `too many requests`, `TOO_MANY_REQUESTS`.
+    static func nameForms(of terms: [Substring]) -> [String] {
+        guard !terms.isEmpty, terms.allSatisfy({ $0.unicodeScalars.allSatisfy { SearchQuery.isWordScalar($0) && !$0.isCJK } }) else { return [] }
+        return [terms.joined(separator: "_"), terms.joined(separator: " ")]
     }
 }
 
 extension SearchHit {
+    /// What tells hits of one meaning: an entry's code, a table row's message as compared.
+    var meaningKey: String {
+        code.map { "c\($0)" } ?? "m" + RankTokens.of(messages.first?.text ?? "").joined(separator: " ")
+    }
+
     init(entry: EntryDetail, terms: [Substring], score: Double?) {
         let texts = entry.messages.map(\.text) + [entry.name ?? ""]
-        self.init(kind: .entry, domain: entry.domain, locale: entry.locale, code: entry.code, name: entry.name,
+        self.init(kind: .entry, domain: entry.domain, locale: entry.locale, code: entry.code, codes: nil, name: entry.name,
                   section: entry.section, messages: entry.messages, source: entry.source, line: entry.line,
                   snippet: Snippet.make(texts, terms: terms), score: score)
     }
 
     init(tableRow: TableRowDetail, terms: [Substring], score: Double?) {
         let lang = MessageLanguage(of: tableRow.description).rawValue
-        self.init(kind: .tableRow, domain: tableRow.domain, locale: tableRow.locale, code: nil, name: nil,
+        self.init(kind: .tableRow, domain: tableRow.domain, locale: tableRow.locale, code: nil, codes: tableRow.codes, name: nil,
                   section: tableRow.section,
                   messages: [MessageText(text: tableRow.message, lang: MessageLanguage(of: tableRow.message).rawValue, line: tableRow.line),
                              MessageText(text: tableRow.description, lang: lang, line: tableRow.line)],

@@ -126,8 +126,25 @@ package struct RecordReader {
     // MARK: Search
 
     /// The entries and table rows that match a query's terms, best first (see `FullTextQuery`).
-    package func fullTextMatches(terms: [Substring], matchAny: Bool, filter: SearchFilter, limit: Int) throws -> [FullTextMatch] {
-        try FullTextQuery.matches(db, terms: terms, matchAny: matchAny, filter: filter, limit: limit)
+    package func fullTextMatches(terms: [Substring], matchAny: Bool, everyPrefix: Bool = false, filter: SearchFilter, limit: Int) throws -> [FullTextMatch] {
+        try FullTextQuery.matches(db, terms: terms, matchAny: matchAny, everyPrefix: everyPrefix, filter: filter, limit: limit)
+    }
+
+    /// How many entries and table rows the terms match, counted up to `cap`.
+    package func fullTextCount(terms: [Substring], matchAny: Bool, filter: SearchFilter, cap: Int) throws -> Int {
+        try FullTextQuery.count(db, terms: terms, matchAny: matchAny, filter: filter, cap: cap)
+    }
+
+    /// The ids of the entries named by any of `names` (in any case) that pass the filter, in
+    /// domain and document order: the hits a search for a known name lists first.
+    package func entryIDs(names: [String], filter: SearchFilter, limit: Int) throws -> [Int64] {
+        guard !names.isEmpty else { return [] }
+        var sql = "SELECT e.id \(LocatedEntry.from) WHERE e.name COLLATE NOCASE IN (SELECT value FROM json_each(?))"
+        var arguments: StatementArguments = [Self.textList(names)]
+        let conditions = filter.conditions(entryColumn: "e.id", tableRowColumn: "NULL")
+        sql += conditions.sql + " ORDER BY d.domain, e.ordinal LIMIT ?"
+        arguments += conditions.arguments + [limit]
+        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
     }
 
     /// Throws when the search index is empty while there are entries or table rows to index (an
@@ -158,6 +175,25 @@ package struct RecordReader {
     /// SQL text, and with it the cached statement, is the same whatever the number of ids.
     static func idList(_ ids: [Int64]) -> String {
         "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+
+    /// Strings bound as one JSON array argument, as `idList`.
+    static func textList(_ texts: [String]) -> String {
+        var result = "["
+        for (index, text) in texts.enumerated() {
+            if index > 0 { result += "," }
+            result += "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": result += "\\\""
+                case "\\": result += "\\\\"
+                case _ where scalar.value < 0x20: result += " "  // names have none
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+            result += "\""
+        }
+        return result + "]"
     }
 }
 

@@ -26,16 +26,26 @@ extension KB {
         /// The query's words as given (see `ArgumentRuns`).
         private var words: [String] { ArgumentRuns.unfold(query) }
 
+        /// The options `kb search` takes: a dashed word before `--` that is none of them is a
+        /// mistyped option, not text.
+        static let optionNames = ["--lang", "--limit", "--domain", "--db", "--format", "--help", "--version"]
+
         func validate() throws {
+            if let option = words.prefix(while: { $0 != "--" }).first(where: UnknownOption.looksLikeOption) {
+                throw ValidationError(UnknownOption.message(option, known: Self.optionNames) + "; to search for it, put -- before it")
+            }
             if words.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("give something to search for") }
             if limit < 1 { throw ValidationError("--limit must be at least 1") }
         }
 
         func run() throws {
             let text = words.filter { $0 != "--" }.joined(separator: " ")
-            let hits = try database.open(filter).search(text, options: SearchOptions(domain: filter.domain, lang: lang, limit: limit))
-            guard !hits.isEmpty else { throw NothingFound("nothing matches '\(text)'") }
-            try output.renderer.render(hits)
+            let results = try database.open(filter).searchResults(text, options: SearchOptions(domain: filter.domain, lang: lang, limit: limit))
+            guard !results.hits.isEmpty else { throw NothingFound("nothing matches '\(text)'") }
+            try output.renderer.render(results)
+            if results.total > results.hits.count, output.format == .table {
+                Diagnostics.note("\(results.hits.count) of \(results.totalIsCapped ? "more than " : "")\(results.total) shown; --limit to see more")
+            }
         }
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 /// Results as JSON: one document per result, keys sorted, pretty-printed.
 struct JSONRenderer: Renderer, SummaryRenderer {
     func render(_ hits: [SearchHit]) throws { try write(hits) }
+    /// `{"hits": [...], "total": 56, "total_is_capped": false}`.
+    func render(_ results: SearchResults) throws { try write(results) }
     func render(_ entries: [EntryDetail]) throws { try write(entries) }
     func render(_ result: MatchResult) throws { try write(result) }
     func render(lines results: [MatchResult]) throws { try write(results) }

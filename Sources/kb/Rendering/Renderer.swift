@@ -5,6 +5,8 @@ import ErrorKBFetch
 /// renderer of its own (TableRenderer, JSONRenderer, CSVRenderer).
 protocol Renderer {
     func render(_ hits: [SearchHit]) throws
+    /// A search's hits; by default as `render(_ hits:)` (JSON adds the total).
+    func render(_ results: SearchResults) throws
     func render(_ entries: [EntryDetail]) throws
     func render(_ result: MatchResult) throws
     /// One answer per line of a file (`kb match --lines`).
@@ -13,6 +15,10 @@ protocol Renderer {
     func render(_ diff: DocumentDiff) throws
     func render(_ rows: [DuplicateRow]) throws
     func render(_ stats: Stats) throws
+}
+
+extension Renderer {
+    func render(_ results: SearchResults) throws { try render(results.hits) }
 }
 
 /// Writes what a command that changes a database did: a table or JSON.
