@@ -64,12 +64,14 @@ public struct SearchResults: Codable, Sendable, Equatable {
     public var total: Int
     /// Whether `total` stopped at the cap (there may be more).
     public var totalIsCapped: Bool
+    /// Whether nothing had every word of the query, so the hits have only some of them.
+    public var partial: Bool = false
 
     /// Hits are counted up to this many.
     public static let countCap = 1_000
 
     enum CodingKeys: String, CodingKey {
-        case hits, total, totalIsCapped = "total_is_capped"
+        case hits, total, totalIsCapped = "total_is_capped", partial
     }
 }
 
@@ -96,6 +98,7 @@ extension KnowledgeBase {
         let parsed = SearchQuery(query)
         guard !parsed.terms.isEmpty, options.limit > 0 else { return SearchResults(hits: [], total: 0, totalIsCapped: false) }
         return try records { records in
+            try records.checkSearchIndexIsKBs()
             var terms = parsed.terms
             var firstIDs: [Int64] = []
             for code in parsed.codes {
@@ -159,8 +162,14 @@ extension KnowledgeBase {
                 total = max(total, first.count + counted)
                 capped = counted >= SearchResults.countCap
             }
-            return SearchResults(hits: hits, total: max(total, hits.count), totalIsCapped: capped)
+            return SearchResults(hits: hits, total: max(total, hits.count), totalIsCapped: capped, partial: anyTerm && !options.matchAny)
         }
+    }
+
+    /// What is wrong with the search indexes, one sentence per problem (empty when nothing is):
+    /// kb's index rebuilt by another program, rows missing from either index.
+    public func searchIndexProblems() throws -> [String] {
+        try records { try $0.searchIndexProblems() }
     }
 
     /// The terms of a query that nothing matches whole: words as they are, each Chinese run of

@@ -150,6 +150,21 @@ package struct RecordReader {
     /// Throws when the search index is empty while there are entries or table rows to index (an
     /// index emptied with 'delete-all', say), so that a search that finds nothing cannot pass for
     /// one where nothing matches. Cheap when the index has rows; counts only when it has none.
+    /// Throws when the search index is not the one kb wrote (see `SearchIndex.damage`).
+    package func checkSearchIndexIsKBs() throws {
+        if let damage = try SearchIndex.damage(db) { throw DamagedValue(detail: damage) }
+    }
+
+    /// What is wrong with the search indexes (kb's and the one for SQL clients), one line per
+    /// problem; empty when nothing is (`kb check`).
+    package func searchIndexProblems() throws -> [String] {
+        var problems = try SearchIndex.damage(db).map { [$0] } ?? []
+        let (indexed, rows) = try SearchIndex.coverage(db)
+        if indexed != rows { problems.append("its search index covers \(indexed) of \(rows) entries and table rows; repair it with kb reindex") }
+        problems += try SearchRows.problems(db)
+        return problems
+    }
+
     package func checkSearchIndexIsWhole() throws {
         guard try SearchIndex.isEmpty(db) else { return }
         let (indexed, rows) = try SearchIndex.coverage(db)

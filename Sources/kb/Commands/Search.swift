@@ -42,6 +42,7 @@ extension KB {
             let text = words.filter { $0 != "--" }.joined(separator: " ")
             let results = try database.open(filter).searchResults(text, options: SearchOptions(domain: filter.domain, lang: lang, limit: limit))
             guard !results.hits.isEmpty else { throw NothingFound("nothing matches '\(text)'") }
+            if results.partial, output.format == .table { Diagnostics.note("nothing has every word of '\(text)'; these have some of them") }
             try output.renderer.render(results)
             if results.total > results.hits.count, output.format == .table {
                 Diagnostics.note("\(results.hits.count) of \(results.totalIsCapped ? "more than " : "")\(results.total) shown; --limit to see more")
