@@ -43,6 +43,9 @@ public struct SearchOptions: Sendable {
     public var limit: Int
     /// Rank hits that match any term, rather than requiring all (for suggestions).
     public var matchAny: Bool
+    /// Rank every match by bm25, not only the `FullTextQuery.rankingWindow` newest: slower on
+    /// common words; for measuring what the window changes (bench/kb-bench agreement).
+    public var rankEveryMatch = false
 
     /// Options; by default every domain and language, 20 hits, all terms.
     public init(domain: String? = nil, lang: MessageLanguage? = nil, limit: Int = 20, matchAny: Bool = false) {
@@ -116,7 +119,8 @@ extension KnowledgeBase {
             var found: [FullTextMatch] = []
             if !terms.isEmpty {
                 let depth = max(options.limit, Self.rerankDepth) + seen.count
-                found = try records.fullTextMatches(terms: terms, matchAny: anyTerm, everyPrefix: options.matchAny, filter: options.filter, limit: depth)
+                found = try records.fullTextMatches(terms: terms, matchAny: anyTerm, everyPrefix: options.matchAny, filter: options.filter, limit: depth,
+                                                    windowed: !options.rankEveryMatch)
                 if found.isEmpty, !anyTerm {
                     // Nothing has every word: rank what has any of them, Chinese runs as their pairs
                     // (缺少参数 → 缺少, 少参, 参数), since users' words seldom match the pages' whole.
@@ -124,7 +128,7 @@ extension KnowledgeBase {
                     if loose.count > 1 {
                         anyTerm = true
                         terms = loose
-                        found = try records.fullTextMatches(terms: terms, matchAny: true, filter: options.filter, limit: depth)
+                        found = try records.fullTextMatches(terms: terms, matchAny: true, filter: options.filter, limit: depth, windowed: !options.rankEveryMatch)
                     }
                 }
                 found = found.filter { $0.entryID.map { !seen.contains($0) } ?? true }

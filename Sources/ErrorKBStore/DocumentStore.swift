@@ -105,6 +105,7 @@ package final class DocumentStore {
             // Deleting a document cascades through entries and messages, which needs their indexes.
             try indexes.restore(db)
             try SearchIndex.deleteRows(ofDocument: removed, db)
+            try SearchRows.deleteRows(ofDocument: removed, db)
             try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [removed])
             action = unchanged ? .unchanged : .replaced
         }

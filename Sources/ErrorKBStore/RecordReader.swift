@@ -126,8 +126,9 @@ package struct RecordReader {
     // MARK: Search
 
     /// The entries and table rows that match a query's terms, best first (see `FullTextQuery`).
-    package func fullTextMatches(terms: [Substring], matchAny: Bool, everyPrefix: Bool = false, filter: SearchFilter, limit: Int) throws -> [FullTextMatch] {
-        try FullTextQuery.matches(db, terms: terms, matchAny: matchAny, everyPrefix: everyPrefix, filter: filter, limit: limit)
+    package func fullTextMatches(terms: [Substring], matchAny: Bool, everyPrefix: Bool = false, filter: SearchFilter, limit: Int,
+                                 windowed: Bool = true) throws -> [FullTextMatch] {
+        try FullTextQuery.matches(db, terms: terms, matchAny: matchAny, everyPrefix: everyPrefix, filter: filter, limit: limit, windowed: windowed)
     }
 
     /// How many entries and table rows the terms match, counted up to `cap`.

@@ -59,8 +59,11 @@ enum FullTextQuery {
     /// How many terms a prefix may stand for before it is left to FTS5 as a prefix.
     static let maxCompletions = 32
 
-    static func matches(_ db: Database, terms: [Substring], matchAny: Bool, everyPrefix: Bool = false, filter: SearchFilter, limit: Int) throws -> [FullTextMatch] {
-        let (sql, arguments) = try statement(db, terms: terms, matchAny: matchAny, everyPrefix: everyPrefix, filter: filter, limit: limit, counting: false)
+    /// The best `limit` matches by bm25; `windowed` false ranks every match (no `rankingWindow`).
+    static func matches(_ db: Database, terms: [Substring], matchAny: Bool, everyPrefix: Bool = false, filter: SearchFilter, limit: Int,
+                        windowed: Bool = true) throws -> [FullTextMatch] {
+        let (sql, arguments) = try statement(db, terms: terms, matchAny: matchAny, everyPrefix: everyPrefix, filter: filter, limit: limit,
+                                             counting: false, windowed: windowed)
         return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
             FullTextMatch(entryID: row["entry_id"], tableRowID: row["table_row_id"], score: row["score"])
         }
@@ -73,7 +76,7 @@ enum FullTextQuery {
     }
 
     private static func statement(_ db: Database, terms: [Substring], matchAny: Bool, everyPrefix: Bool, filter: SearchFilter, limit: Int,
-                                  counting: Bool) throws -> (String, StatementArguments) {
+                                  counting: Bool, windowed: Bool = true) throws -> (String, StatementArguments) {
         // Only the last word is a prefix: FTS5 reads every word a prefix stands for in full, which
         // for a common word ('order' → order, orders, ordered…) costs more than the search.
         // Suggestions keep prefixes for every word.
@@ -102,7 +105,7 @@ enum FullTextQuery {
             // hands matches over in rowid order, so the LIMIT ends the scan there, in one pass.
             // Filters and literal checks could be starved by that cut, so they rank every match.
             // The window is never smaller than the hits asked for.
-            let window = counting ? limit : literals.isEmpty && filter.isEmpty ? max(rankingWindow, limit) : nil
+            let window = counting ? limit : windowed && literals.isEmpty && filter.isEmpty ? max(rankingWindow, limit) : nil
             if let window, !counting {
                 // The same holds for the last word: when the words as typed already fill the
                 // window, rank those matches; the cut would have kept rows like them anyway.

@@ -4,9 +4,9 @@ import GRDB
 /// search every SQLite client can use as it is. Triggers keep the index in step with the table;
 /// this keeps the table in step with the entries and table rows.
 enum SearchRows {
-    /// Adds the rows of entries and table rows written since (those of a replaced document went
-    /// with it, by cascade), and gives table rows the codes they have now (other pages can add
-    /// some). Needs the entries' and messages' indexes.
+    /// Adds the rows of entries and table rows written since (a replaced document's rows were
+    /// taken out by `deleteRows`), gives table rows the codes they have now (other pages can add
+    /// some), and indexes what is new or changed. Needs the entries' and messages' indexes.
     static func refresh(_ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO search_rows (id, document_id, code, codes, name, domain, locale, message)
@@ -18,9 +18,25 @@ enum SearchRows {
             SELECT -r.id, r.document_id, NULL, \(codes("r.id")), r.message, d.domain, d.locale, r.description
             FROM table_rows r JOIN documents d ON d.id = r.document_id
             WHERE NOT EXISTS (SELECT 1 FROM search_rows s WHERE s.id = -r.id);
-            UPDATE search_rows SET codes = \(codes("-search_rows.id"))
-            WHERE id < 0 AND codes IS NOT \(codes("-search_rows.id"));
+            CREATE TEMP TABLE IF NOT EXISTS recoded (id INTEGER PRIMARY KEY);
+            DELETE FROM temp.recoded;
+            INSERT INTO temp.recoded SELECT id FROM search_rows WHERE id < 0 AND codes IS NOT \(codes("-search_rows.id"));
+            INSERT INTO search_rows_fts (search_rows_fts, rowid, codes, name, message)
+            SELECT 'delete', id, codes, name, message FROM search_rows WHERE id IN temp.recoded;
+            UPDATE search_rows SET codes = \(codes("-search_rows.id")) WHERE id IN temp.recoded;
+            INSERT INTO search_rows_fts (rowid, codes, name, message)
+            SELECT id, codes, name, message FROM search_rows s
+            WHERE NOT EXISTS (SELECT 1 FROM search_rows_fts_docsize z WHERE z.id = s.id);
             """)
+    }
+
+    /// Takes a document's rows out of the index and the table (before the document is deleted).
+    static func deleteRows(ofDocument documentID: Int64, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO search_rows_fts (search_rows_fts, rowid, codes, name, message)
+            SELECT 'delete', id, codes, name, message FROM search_rows WHERE document_id = ?
+            """, arguments: [documentID])
+        try db.execute(sql: "DELETE FROM search_rows WHERE document_id = ?", arguments: [documentID])
     }
 
     /// A table row's codes as `search_rows.codes` holds them: '-1010 -2010 -2011', or NULL.
