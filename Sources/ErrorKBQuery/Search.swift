@@ -117,6 +117,7 @@ extension KnowledgeBase {
                 .filter { !seen.contains($0) }
             var anyTerm = options.matchAny
             var found: [FullTextMatch] = []
+            var partialRows: Set<Int64> = []
             if !terms.isEmpty {
                 let depth = max(options.limit, Self.rerankDepth) + seen.count
                 found = try records.fullTextMatches(terms: terms, matchAny: anyTerm, everyPrefix: options.matchAny, filter: options.filter, limit: depth,
@@ -130,6 +131,15 @@ extension KnowledgeBase {
                         terms = loose
                         found = try records.fullTextMatches(terms: terms, matchAny: true, filter: options.filter, limit: depth, windowed: !options.rankEveryMatch)
                     }
+                } else if !anyTerm, terms.count >= 3, try !Self.hasPhrase(found.prefix(10), RankTokens.of(query), records) {
+                    // Pasted text holds words no page has with the others (`error: Invalid symbol`):
+                    // when no good match has the words together, the hits with some of them are
+                    // ranked too, where a whole message inside the text stands out.
+                    let seenMatches = Set(found.map(\.rowid))
+                    let some = try records.fullTextMatches(terms: terms, matchAny: true, filter: options.filter, limit: depth, windowed: !options.rankEveryMatch)
+                        .filter { !seenMatches.contains($0.rowid) }
+                    partialRows = Set(some.map(\.rowid))
+                    found += some
                 }
                 found = found.filter { $0.entryID.map { !seen.contains($0) } ?? true }
             }
@@ -150,7 +160,10 @@ extension KnowledgeBase {
                 } else if let row = match.tableRowID.flatMap({ tableRowsByID[$0] }) {
                     ranked.append((SearchHit(tableRow: row, terms: parsed.terms, score: match.score),
                                    Relevance(query: queryTokens, name: row.message, texts: [row.description], score: match.score)))
+                } else {
+                    continue
                 }
+                if partialRows.contains(match.rowid) { ranked[ranked.count - 1].relevance.partial = 1 }
             }
             // The prior: how many of the ranked hits document the same meaning.
             var places: [String: Int] = [:]
@@ -192,6 +205,18 @@ extension KnowledgeBase {
             }
         }
         return Array(loose.prefix(maxTerms))
+    }
+
+    /// Whether one of the matches has the query's words together (a phrase) or is whole inside it.
+    static func hasPhrase(_ matches: ArraySlice<FullTextMatch>, _ query: [String], _ records: RecordReader) throws -> Bool {
+        let entries = try records.entries(ids: matches.compactMap(\.entryID))
+        var texts = entries.map { [$0.name ?? ""] }
+        for message in try records.messages(ofEntries: entries.map(\.id)) { texts.append([message.text]) }
+        texts += try records.tableRows(ids: matches.compactMap(\.tableRowID)).map { [$0.message, $0.description] }
+        return texts.joined().contains { text in
+            let tokens = RankTokens.of(text)
+            return RankTokens.contains(query, tokens) || RankTokens.appearsWhole(tokens, in: query)
+        }
     }
 
     /// The names a query could be, as pages write them: `too many requests`, `TOO_MANY_REQUESTS`.

@@ -3,25 +3,31 @@ import ErrorKBSupport
 /// How well a hit answers a query, beyond bm25. Hits sort by, in order:
 ///
 /// 1. `tier`: 0 when the query is the hit's whole name or whole message (a documented
-///    placeholder stands for any words: `Mandatory parameter 'symbol' was not sent…`), 1 when its
+///    placeholder stands for any words: `Mandatory parameter 'symbol' was not sent…`), or holds a
+///    whole message of two words or more (a pasted line: `error: Invalid symbol.`), 1 when its
 ///    words appear in that order, together, in the name or a message (a phrase), 2 otherwise;
-/// 2. `nameMiss`: 0 when the name holds the query (ignoring case, `_`, `-` and spaces:
+/// 2. `partial`: a hit with every word before one with only some of them;
+/// 3. `nameMiss`: 0 when the name holds the query (ignoring case, `_`, `-` and spaces:
 ///    `notional` is in MIN_NOTIONAL, `lot size` in `Filter failure: LOT_SIZE`), else 1;
-/// 3. `prior`: minus the number of places among the hits that document the same meaning (an
+/// 4. `prior`: minus the number of places among the hits that document the same meaning (an
 ///    entry's code; a table row's message), so that an error documented in every product comes
 ///    before one documented once. Among whole matches the prior comes before the name: `invalid
 ///    symbol` is the message of -1121 in every product and the name of -20121 in one;
-/// 4. `score`: bm25, lower is better.
+/// 5. `score`: bm25, lower is better.
 ///
 /// Table rows are compared with their message as the name and their description as the text.
 struct Relevance: Comparable {
     var tier: Int
+    /// 1 for a hit that has only some of the words (ranked along with those that have them all
+    /// when none of those has them together), else 0.
+    var partial = 0
     var nameMiss: Int
     var prior: Int = 0
     var score: Double
 
     static func < (a: Relevance, b: Relevance) -> Bool {
-        (a.tier, a.tier == 0 ? a.prior : 0, a.nameMiss, a.prior, a.score) < (b.tier, b.tier == 0 ? b.prior : 0, b.nameMiss, b.prior, b.score)
+        (a.tier, a.partial, a.tier == 0 ? a.prior : 0, a.nameMiss, a.prior, a.score)
+            < (b.tier, b.partial, b.tier == 0 ? b.prior : 0, b.nameMiss, b.prior, b.score)
     }
 
     /// The relevance of a hit named `name` with `texts`, for the query's tokens.
@@ -31,7 +37,8 @@ struct Relevance: Comparable {
         let textTokens = texts.map(RankTokens.of)
         if query.isEmpty {
             tier = 2
-        } else if RankTokens.matchesWhole(query, nameTokens) || textTokens.contains(where: { RankTokens.matchesWhole(query, $0) }) {
+        } else if RankTokens.matchesWhole(query, nameTokens) || textTokens.contains(where: { RankTokens.matchesWhole(query, $0) })
+                    || textTokens.contains(where: { RankTokens.appearsWhole($0, in: query) }) {
             tier = 0
         } else if RankTokens.contains(query, nameTokens) || textTokens.contains(where: { RankTokens.contains(query, $0) }) {
             tier = 1
@@ -97,6 +104,16 @@ enum RankTokens {
             if !reachable.contains(true) { return false }
         }
         return reachable[query.count]
+    }
+
+    /// Whether all of `message` (two words or more; a wildcard stands for one word) appears,
+    /// together and in order, in `query`.
+    static func appearsWhole(_ message: [String], in query: [String]) -> Bool {
+        guard message.filter({ $0 != wildcard }).count >= 2, message.count <= query.count else { return false }
+        for start in 0...(query.count - message.count) where message.indices.allSatisfy({ message[$0] == wildcard || message[$0] == query[start + $0] }) {
+            return true
+        }
+        return false
     }
 
     /// Whether the query's tokens appear together, in order, in `pattern` (a wildcard stands for

@@ -50,16 +50,20 @@ struct SearchRelevanceTests {
     }
 }
 
-/// A database of real pages beside the project: the two seed documents and one current version
-/// of six corpus pages, named one by one. Built once per test run by the real `kb build`.
+/// A database of the real pages beside the project, named one by one: the two seed documents and
+/// the current page of every product in ../shared/corpus (the bilingual files are a page per
+/// language; of two versions of a page, the one given last is current: USD-M en is the
+/// standalone page, wallet zh-CN the bilingual file's half). Built once per test run by the real
+/// `kb build`.
 enum SearchPages {
     static let root = Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     static let files = [
         "seed-docs/binance-coin-margined-futures-error-code.en.md", "seed-docs/binance-wallet-error-code.zh-CN.txt",
-        "corpus/spot-errors.en.md", "corpus/spot-errors.zh-CN.md", "corpus/usds-margined-futures-error-code.en.md",
-        "corpus/portfolio-margin-pro-error-code.en.md", "corpus/options-error-code.en.md", "corpus/portfolio-margin-error-code.en.md",
+        "corpus/spot-errors.en.md", "corpus/spot-errors.zh-CN.md", "corpus/usds-margined-futures-error-code.en+zh-CN.md",
+        "corpus/usds-margined-futures-error-code.en.md", "corpus/portfolio-margin-pro-error-code.en.md", "corpus/options-error-code.en.md",
+        "corpus/portfolio-margin-error-code.en.md", "corpus/crypto-loan-error-code.en.md", "corpus/wallet-error-code.en+zh-CN.md",
     ]
-    static let origins = ["spot-errors.en*=spot/en", "spot-errors.zh-CN*=spot/zh-CN", "options-error-code*=options/en"]
+    static let origins = ["options-error-code*=options/en"]
 
     static var available: Bool {
         files.allSatisfy { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }

@@ -7,6 +7,9 @@ package struct FullTextMatch: Sendable, Equatable {
     package var tableRowID: Int64?
     package var score: Double?
 
+    /// The index's rowid: the entry's id, or minus the table row's.
+    package var rowid: Int64 { entryID ?? -(tableRowID ?? 0) }
+
     package init(entryID: Int64?, tableRowID: Int64?, score: Double?) {
         self.entryID = entryID
         self.tableRowID = tableRowID

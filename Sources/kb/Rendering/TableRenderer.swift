@@ -5,7 +5,8 @@ import ErrorKBFetch
 struct TableRenderer: Renderer, SummaryRenderer {
     func render(_ hits: [SearchHit]) throws {
         for (index, hit) in hits.enumerated() {
-            let title = hit.kind == .entry ? "\(Self.code(hit.code)) \(hit.name ?? "(no name)")" : "table row"
+            let codes = (hit.codes ?? []).map(String.init).joined(separator: " ")
+            let title = hit.kind == .entry ? "\(Self.code(hit.code)) \(hit.name ?? "(no name)")" : codes.isEmpty ? "table row" : "\(codes) (table row)"
             try Output.line("\(index + 1). \(title)    \(hit.domain) · \(hit.locale) · \(hit.section ?? "")")
             try Output.line("   \(hit.snippet)")
         }
