@@ -28,8 +28,10 @@ import Testing
         return examples
     }
 
-    @Test func theSQLiteCLIRunsTheREADMEQueries() throws {
-        let examples = try Self.readmeExamples()
+    /// The analysts' queries and the search section's (see SearchClientTests for the other clients).
+    @Test(arguments: ["## For analysts", "## Search"])
+    func theSQLiteCLIRunsTheREADMEQueries(section: String) throws {
+        let examples = try Self.readmeExamples(section: section)
         #expect(examples.count >= 5)
         for example in examples {
             let result = TestProcess.tool("sqlite3", ["-readonly", Fixtures.builtDatabasePath, example.sql])
@@ -55,10 +57,7 @@ import Testing
     @Test(.enabled(if: datasette != nil, "skipped: Datasette is not installed (set DATASETTE, or run .ci/run, which installs it into .venv)"),
           .timeLimit(.minutes(2)))
     func datasetteServesSearchAndDescriptions() throws {
-        let home = Fixtures.temporaryDirectory()
-        let db = home.appendingPathComponent("errors.db").path
-        let meta = home.appendingPathComponent("metadata.json").path
-        #expect(TestProcess.kb(["build", "--out", db, "--datasette-metadata", meta] + Fixtures.originalSeedFiles).status == 0)
+        let (db, meta) = DatasetteServer.seedFiles()
         let server = try #require(try DatasetteServer(db, metadata: meta), "cannot start \(Self.datasette!)")
         defer { server.stop() }
         let base = server.base
@@ -90,6 +89,15 @@ struct DatasetteServer {
         let candidates = [ProcessInfo.processInfo.environment[environment],
                           Fixtures.packageRoot.appendingPathComponent(".venv/bin/\(name)").path].compactMap { $0 }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// errors.db of the two original seed documents and its Datasette metadata, in a new folder.
+    static func seedFiles() -> (db: String, metadata: String) {
+        let home = Fixtures.temporaryDirectory()
+        let db = home.appendingPathComponent("errors.db").path
+        let meta = home.appendingPathComponent("metadata.json").path
+        #expect(TestProcess.kb(["build", "--out", db, "--datasette-metadata", meta] + Fixtures.originalSeedFiles).status == 0)
+        return (db, meta)
     }
 
     /// Serves `db` (with `metadata` when given) and waits until it answers; nil when Datasette

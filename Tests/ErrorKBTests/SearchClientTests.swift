@@ -18,13 +18,11 @@ import Testing
             return "".join("|".join("" if v is None else str(v) for v in row) + "\\n" for row in rows)
         """
 
-    @Test func theSQLiteCLIAndPythonRunTheSearchQueries() throws {
+    /// (The sqlite3 CLI runs them in RealClientTests, with the analysts' queries.)
+    @Test func pythonRunsTheSearchQueries() throws {
         let examples = try Self.examples()
         #expect(examples.count >= 5)
         for example in examples {
-            let cli = TestProcess.tool("sqlite3", ["-readonly", Fixtures.builtDatabasePath, example.sql])
-            #expect(cli.status == 0, "\(cli.stderr)")
-            #expect(cli.stdout == example.output, "sqlite3: \(example.sql)")
             let python = try PythonCheck.run(Self.formatRows + """
 
                 import sqlite3, sys
@@ -54,10 +52,7 @@ import Testing
     @Test(.enabled(if: RealClientTests.datasette != nil, "skipped: Datasette is not installed (set DATASETTE, or run .ci/run)"),
           .timeLimit(.minutes(3)))
     func datasetteRunsTheSearchQueriesAndSearchesWithAndWithoutMetadata() throws {
-        let home = Fixtures.temporaryDirectory()
-        let db = home.appendingPathComponent("errors.db").path
-        let meta = home.appendingPathComponent("metadata.json").path
-        #expect(TestProcess.kb(["build", "--out", db, "--datasette-metadata", meta] + Fixtures.originalSeedFiles).status == 0)
+        let (db, meta) = DatasetteServer.seedFiles()
         for metadata in [nil, meta] {
             let server = try #require(try DatasetteServer(db, metadata: metadata), "cannot start Datasette")
             defer { server.stop() }
