@@ -153,7 +153,10 @@ package struct RecordReader {
     /// one where nothing matches. Cheap when the index has rows; counts only when it has none.
     /// Throws when the search index is not the one kb wrote (see `SearchIndex.damage`).
     package func checkSearchIndexIsKBs() throws {
-        if let damage = try SearchIndex.damage(db) { throw DamagedValue(detail: damage) }
+        guard let damage = try SearchIndex.damage(db) else { return }
+        // An index emptied ('delete-all') says so rather than that it was rebuilt.
+        try checkSearchIndexIsWhole()
+        throw DamagedValue(detail: damage)
     }
 
     /// What is wrong with the search indexes (kb's and the one for SQL clients), one line per
@@ -170,7 +173,7 @@ package struct RecordReader {
         guard try SearchIndex.isEmpty(db) else { return }
         let (indexed, rows) = try SearchIndex.coverage(db)
         if indexed < rows {
-            throw DamagedValue(detail: "its search index covers \(indexed) of \(rows) entries and table rows; rebuild it with kb build")
+            throw DamagedValue(detail: "its search index covers \(indexed) of \(rows) entries and table rows; repair it with kb reindex")
         }
     }
 

@@ -121,8 +121,8 @@ package enum SearchIndex {
     static func damage(_ db: Database) throws -> String? {
         guard let sealed = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM metadata WHERE key = ?"), arguments: [sealKey]),
               try totals(db) != sealed else { return nil }
-        return "its search index was rebuilt by another program (FTS5 'rebuild', as sqlite-utils rebuild-fts does), "
-            + "which loses kb's Chinese search form; repair it with kb reindex"
+        return "its search index was rebuilt or changed by another program (FTS5 'rebuild', as sqlite-utils rebuild-fts does, "
+            + "loses kb's Chinese search form); repair it with kb reindex"
     }
 
     /// Writes the whole index again from the stored rows, in kb's search form.
