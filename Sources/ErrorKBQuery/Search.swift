@@ -31,6 +31,17 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var snippet: String
     /// bm25 rank: lower is better; exact code matches rank first with -infinity shown as nil.
     public var score: Double?
+    /// One result per meaning: every domain and locale that documents it (this hit's first);
+    /// nil with `SearchOptions.grouped` off.
+    public var places: [Place]?
+
+    /// A page that documents a meaning.
+    public struct Place: Codable, Sendable, Equatable {
+        /// The API product.
+        public var domain: String
+        /// The page's locale.
+        public var locale: String
+    }
 }
 
 /// What a search looks at and how many hits it returns.
@@ -46,6 +57,9 @@ public struct SearchOptions: Sendable {
     /// Rank every match by bm25, not only the `FullTextQuery.rankingWindow` newest: slower on
     /// common words; for measuring what the window changes (bench/kb-bench agreement).
     public var rankEveryMatch = false
+    /// One result per meaning (issue 13's `entries.meaning`; table rows by message), listing the
+    /// places it is documented; off lists every entry and table row found (`kb search --all`).
+    public var grouped = true
 
     /// Options; by default every domain and language, 20 hits, all terms.
     public init(domain: String? = nil, lang: MessageLanguage? = nil, limit: Int = 20, matchAny: Bool = false) {
@@ -115,14 +129,17 @@ extension KnowledgeBase {
                 // ranking window missed it.
                 try search.add(named: records.entryIDs(names: Self.nameForms(of: parsed.terms), filter: options.filter, limit: options.limit))
             }
-            let shown = Array((first + SearchCandidate.ranked(search.candidates)).prefix(options.limit))
-            let hits = try SearchCandidate.hits(shown, terms: parsed.terms, records)
+            let ranked = first + SearchCandidate.ranked(search.candidates)
+            let groups = options.grouped ? SearchCandidate.grouped(ranked) : ranked.map { ($0, [$0]) }
+            let shown = Array(groups.prefix(options.limit))
+            let hits = try SearchCandidate.hits(shown.map(\.best), members: options.grouped ? shown.map(\.members) : nil, terms: parsed.terms, records)
             // Nothing found must mean nothing matches, not an index that lost its rows.
             if hits.isEmpty { try records.checkSearchIndexIsWhole() }
-            var total = first.count + search.candidates.count
+            var total = groups.count
             var capped = false
             if hits.count == options.limit, !search.terms.isEmpty {
-                let counted = try records.fullTextCount(terms: search.terms, matchAny: search.anyTerm, filter: options.filter, cap: SearchResults.countCap)
+                let counted = try records.fullTextCount(terms: search.terms, matchAny: search.anyTerm, filter: options.filter, cap: SearchResults.countCap,
+                                                        grouped: options.grouped)
                 total = max(total, first.count + counted)
                 capped = counted >= SearchResults.countCap
             }

@@ -10,10 +10,24 @@ struct SearchCandidate {
     var row: LocatedTableRow?
     var relevance: Relevance
 
-    /// What tells candidates of one meaning: an entry's code, a table row's message as compared.
+    /// What tells candidates of one meaning: an entry's meaning (`entries.meaning`, issue 13's
+    /// grouping of the entries of one code that document one error), a table row's message as
+    /// compared (the same runtime message on several pages).
     var group: String {
-        if let entry { return "e\(entry.code)" }
+        if let entry { return "e\(entry.meaning)" }
         return "t" + RankTokens.of(row?.message ?? "").joined(separator: " ")
+    }
+
+    /// The candidates with one per meaning, in order: each keeps the first (best) of its meaning
+    /// and the places (domain and locale) of the others.
+    static func grouped(_ candidates: [SearchCandidate]) -> [(best: SearchCandidate, members: [SearchCandidate])] {
+        var order: [String] = []
+        var groups: [String: [SearchCandidate]] = [:]
+        for candidate in candidates {
+            if groups[candidate.group] == nil { order.append(candidate.group) }
+            groups[candidate.group, default: []].append(candidate)
+        }
+        return order.map { (groups[$0]![0], groups[$0]!) }
     }
 
     /// The candidates of `matches` in their order, with their relevance to `query` (a match
@@ -49,13 +63,38 @@ struct SearchCandidate {
         return ranked.enumerated().sorted { ($0.element.relevance, $0.offset) < ($1.element.relevance, $1.offset) }.map(\.element)
     }
 
-    /// The hits to show for the ranked candidates, in order.
-    static func hits(_ candidates: [SearchCandidate], terms: [Substring], _ records: RecordReader) throws -> [SearchHit] {
+    /// The hits to show for the ranked candidates, in order. With `members` (one result per
+    /// meaning), each hit lists the places its meaning is documented: every entry of an entry's
+    /// meaning, the members found of a table row's.
+    static func hits(_ candidates: [SearchCandidate], members: [[SearchCandidate]]? = nil, terms: [Substring],
+                     _ records: RecordReader) throws -> [SearchHit] {
         let details = Dictionary(uniqueKeysWithValues: try EntryDetail.load(candidates.compactMap(\.entry), records).map { ($0.id, $0) })
-        return candidates.compactMap { candidate in
-            if let entry = candidate.entry.flatMap({ details[$0.id] }) { return SearchHit(entry: entry, terms: terms, score: candidate.match.score) }
-            return candidate.row.map { SearchHit(tableRow: TableRowDetail($0), terms: terms, score: candidate.match.score) }
+        let meaningPlaces: [Int64: [(domain: String, locale: String)]] =
+            members == nil ? [:] : try records.places(ofMeanings: candidates.compactMap { $0.entry?.meaning })
+        var hits: [SearchHit] = []
+        for (index, candidate) in candidates.enumerated() {
+            var hit: SearchHit
+            if let entry = candidate.entry.flatMap({ details[$0.id] }) {
+                hit = SearchHit(entry: entry, terms: terms, score: candidate.match.score)
+            } else if let row = candidate.row {
+                hit = SearchHit(tableRow: TableRowDetail(row), terms: terms, score: candidate.match.score)
+            } else {
+                continue
+            }
+            if let members {
+                var places: [SearchHit.Place] = []
+                if let meaning = candidate.entry?.meaning, let documented = meaningPlaces[meaning] {
+                    places = documented.map { SearchHit.Place(domain: $0.domain, locale: $0.locale) }
+                } else {
+                    places = members[index].compactMap { member -> SearchHit.Place? in member.row.map { SearchHit.Place(domain: $0.domain, locale: $0.locale) } }
+                }
+                var unique: [SearchHit.Place] = []
+                for place in places where !unique.contains(place) { unique.append(place) }
+                hit.places = unique
+            }
+            hits.append(hit)
         }
+        return hits
     }
 }
 

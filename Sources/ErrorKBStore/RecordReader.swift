@@ -131,9 +131,25 @@ package struct RecordReader {
         try FullTextQuery.matches(db, terms: terms, matchAny: matchAny, everyPrefix: everyPrefix, filter: filter, limit: limit, windowed: windowed)
     }
 
-    /// How many entries and table rows the terms match, counted up to `cap`.
-    package func fullTextCount(terms: [Substring], matchAny: Bool, filter: SearchFilter, cap: Int) throws -> Int {
-        try FullTextQuery.count(db, terms: terms, matchAny: matchAny, filter: filter, cap: cap)
+    /// How many entries and table rows the terms match, counted up to `cap` matches; `grouped`
+    /// counts meanings (entries by `entries.meaning`, table rows by message) among them.
+    package func fullTextCount(terms: [Substring], matchAny: Bool, filter: SearchFilter, cap: Int, grouped: Bool = false) throws -> Int {
+        try FullTextQuery.count(db, terms: terms, matchAny: matchAny, filter: filter, cap: cap, grouped: grouped)
+    }
+
+    /// Where each meaning is documented: its entries' domains and locales, in domain and locale order.
+    package func places(ofMeanings meanings: [Int64]) throws -> [Int64: [(domain: String, locale: String)]] {
+        guard !meanings.isEmpty else { return [:] }
+        var places: [Int64: [(domain: String, locale: String)]] = [:]
+        let statement = try db.cachedStatement(sql: """
+            SELECT DISTINCT e.meaning, d.domain, d.locale FROM entries e JOIN documents d ON d.id = e.document_id
+            WHERE e.meaning IN (SELECT value FROM json_each(?)) ORDER BY d.domain, d.locale
+            """)
+        let origins = CheckedRow.Origins(["meaning": "entries.meaning", "domain": "documents.domain", "locale": "documents.locale"], label: ("meaning", "meaning "))
+        for place in try CheckedRow.all(statement, [Self.idList(meanings)], origins, { (try $0.int64("meaning"), try $0.text("domain"), try $0.text("locale")) }) {
+            places[place.0, default: []].append((place.1, place.2))
+        }
+        return places
     }
 
     /// The ids of the entries named by any of `names` (in any case) that pass the filter, in

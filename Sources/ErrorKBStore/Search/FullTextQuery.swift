@@ -73,9 +73,13 @@ enum FullTextQuery {
     }
 
     /// How many entries and table rows match, counted up to `cap` (in rowid order, unranked).
-    static func count(_ db: Database, terms: [Substring], matchAny: Bool, filter: SearchFilter, cap: Int) throws -> Int {
+    static func count(_ db: Database, terms: [Substring], matchAny: Bool, filter: SearchFilter, cap: Int, grouped: Bool = false) throws -> Int {
         let (sql, arguments) = try statement(db, terms: terms, matchAny: matchAny, everyPrefix: false, filter: filter, limit: cap, counting: true)
-        return try db.cachedValue(Int.self, "SELECT count(*) FROM (\(sql))", arguments) ?? 0
+        let what = grouped ? """
+            count(DISTINCT coalesce('e' || (SELECT meaning FROM entries WHERE id = m.entry_id),
+                                    't' || (SELECT lower(message) FROM table_rows WHERE id = m.table_row_id)))
+            """ : "count(*)"
+        return try db.cachedValue(Int.self, "SELECT \(what) FROM (\(sql)) m", arguments) ?? 0
     }
 
     private static func statement(_ db: Database, terms: [Substring], matchAny: Bool, everyPrefix: Bool, filter: SearchFilter, limit: Int,

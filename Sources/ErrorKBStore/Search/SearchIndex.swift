@@ -117,7 +117,7 @@ package enum SearchIndex {
     }
 
     /// Why the index is not the one kb wrote, or nil: its totals differ from the seal (a file
-    /// without a seal, from before version 9, is not judged).
+    /// without a seal, from before version 10, is not judged).
     static func damage(_ db: Database) throws -> String? {
         guard let sealed = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM metadata WHERE key = ?"), arguments: [sealKey]),
               try totals(db) != sealed else { return nil }

@@ -19,6 +19,9 @@ extension KB {
         @Option(parsing: .unconditional, help: "At most this many hits.")
         var limit = 20
 
+        @Flag(help: "Every entry and table row found, rather than one result per meaning.")
+        var all = false
+
         @OptionGroup var filter: DomainFilter
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -28,7 +31,7 @@ extension KB {
 
         /// The options `kb search` takes: a dashed word before `--` that is none of them is a
         /// mistyped option, not text.
-        static let optionNames = ["--lang", "--limit", "--domain", "--db", "--format", "--help", "--version"]
+        static let optionNames = ["--lang", "--limit", "--all", "--domain", "--db", "--format", "--help", "--version"]
 
         func validate() throws {
             if let option = words.prefix(while: { $0 != "--" }).first(where: UnknownOption.looksLikeOption) {
@@ -40,7 +43,9 @@ extension KB {
 
         func run() throws {
             let text = words.filter { $0 != "--" }.joined(separator: " ")
-            let results = try database.open(filter).searchResults(text, options: SearchOptions(domain: filter.domain, lang: lang, limit: limit))
+            var options = SearchOptions(domain: filter.domain, lang: lang, limit: limit)
+            options.grouped = !all
+            let results = try database.open(filter).searchResults(text, options: options)
             guard !results.hits.isEmpty else { throw NothingFound("nothing matches '\(text)'") }
             if results.partial, output.format == .table { Diagnostics.note("nothing has every word of '\(text)'; these have some of them") }
             try output.renderer.render(results)

@@ -9,6 +9,9 @@ struct TableRenderer: Renderer, SummaryRenderer {
             let title = hit.kind == .entry ? "\(Self.code(hit.code)) \(hit.name ?? "(no name)")" : codes.isEmpty ? "table row" : "\(codes) (table row)"
             try Output.line("\(index + 1). \(title)    \(hit.domain) · \(hit.locale) · \(hit.section ?? "")")
             try Output.line("   \(hit.snippet)")
+            if let places = hit.places, places.count > 1 {
+                try Output.line("   documented in: " + places.map { "\($0.domain) · \($0.locale)" }.joined(separator: ", "))
+            }
         }
     }
 

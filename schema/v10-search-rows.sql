@@ -1,4 +1,4 @@
--- Version 9: a search table that every SQLite client can use as it is (the sqlite3 CLI, Python,
+-- Version 10: a search table that every SQLite client can use as it is (the sqlite3 CLI, Python,
 -- sqlite-utils, Datasette with or without a metadata file).
 --
 -- kb's own index (search_index) holds Chinese in a form only kb queries (character pairs), so
@@ -31,7 +31,7 @@ CREATE VIRTUAL TABLE search_rows_fts USING fts5(
     tokenize="trigram"
 );
 
--- A file of version 8 gets the rows of what it holds.
+-- A file of version 9 (or older, migrated) gets the rows of what it holds.
 INSERT INTO search_rows (id, document_id, code, codes, name, domain, locale, message)
 SELECT e.id, e.document_id, e.code, CAST(e.code AS TEXT), e.name, d.domain, d.locale,
        coalesce((SELECT group_concat(text, char(10)) FROM (SELECT text FROM messages m WHERE m.entry_id = e.id ORDER BY m.ordinal)), '')
@@ -43,4 +43,4 @@ SELECT -r.id, r.document_id, NULL,
 FROM table_rows r JOIN documents d ON d.id = r.document_id;
 INSERT INTO search_rows_fts (search_rows_fts) VALUES ('rebuild');
 
-PRAGMA user_version = 9;
+PRAGMA user_version = 10;
