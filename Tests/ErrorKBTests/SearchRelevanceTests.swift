@@ -40,6 +40,25 @@ struct SearchRelevanceTests {
         #expect(top1 >= 86 && top3 >= 92, "\(misses)")
     }
 
+    /// The issue's example: -1015 was five of the top 5, once per product.
+    @Test func oneResultPerMeaningListsWhereItIsDocumented() throws {
+        func codes(_ arguments: [String]) throws -> [[String: Any]] {
+            let result = TestProcess.kb(["search", "too", "many", "orders", "--db", SearchPages.path, "--format", "json", "--limit", "5"] + arguments)
+            return try #require((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["hits"] as? [[String: Any]])
+        }
+        let grouped = try codes([])
+        #expect(grouped.first?["code"] as? Int == -1015)
+        #expect(grouped.filter { $0["code"] as? Int == -1015 }.count == 1)
+        let places = (grouped.first?["places"] as? [[String: String]] ?? []).map { "\($0["domain"] ?? "") \($0["locale"] ?? "")" }
+        let documented = try #require(DatabaseCheck.value(SearchPages.path, """
+            SELECT group_concat(place, ',') FROM (SELECT DISTINCT d.domain || ' ' || d.locale AS place FROM entries e JOIN documents d ON d.id = e.document_id
+            WHERE e.meaning = (SELECT meaning FROM entries WHERE code = -1015 AND name = 'TOO_MANY_ORDERS' LIMIT 1) ORDER BY d.domain, d.locale)
+            """, as: String.self))
+        #expect(places.joined(separator: ",") == documented && places.count >= 5)
+        let every = try codes(["--all"])
+        #expect(every.filter { $0["code"] as? Int == -1015 }.count >= 4 && every.allSatisfy { $0["places"] == nil })
+    }
+
     @Test func pastedTextFindsWhatItsWordsFind() throws {
         let cases = try #require(Self.report["cases"] as? [String: Any])
         let failures = (cases["failures"] as? [[String: Any]] ?? []).map { "\($0["id"] ?? "") \($0["query"] ?? ""): \($0["problems"] ?? "")" }
@@ -63,7 +82,7 @@ enum SearchPages {
         "corpus/usds-margined-futures-error-code.en.md", "corpus/portfolio-margin-pro-error-code.en.md", "corpus/options-error-code.en.md",
         "corpus/portfolio-margin-error-code.en.md", "corpus/crypto-loan-error-code.en.md", "corpus/wallet-error-code.en+zh-CN.md",
     ]
-    static let origins = ["options-error-code*=options/en"]
+    static let origins = ["options-error-code*=options/en", "crypto-loan-error-code*=crypto-loan/en"]
 
     static var available: Bool {
         files.allSatisfy { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }

@@ -56,7 +56,9 @@ import Testing
     /// those of FTS5's own prefix query, also past the expansion limit (where the prefix stays).
     @Test(arguments: ["withdr", "sym", "inval", "ord", "exce", "a", "UNKNOWN", "zzz"])
     func aPrefixFindsWhatFTS5PrefixQueriesFind(prefix: String) throws {
-        let found = Set(try kb.search(prefix, options: .init(limit: 10_000)).map { "\($0.domain) \($0.line)" })
+        var every = SearchOptions(limit: 10_000)
+        every.grouped = false
+        let found = Set(try kb.search(prefix, options: every).map { "\($0.domain) \($0.line)" })
         let expected = try Fixtures.builtDatabase.read { db in
             Set(try String.fetchAll(db, sql: """
                 SELECT d.domain || ' ' || coalesce(e.line, r.line) FROM search_index f
@@ -138,9 +140,15 @@ import Testing
 
     @Test(arguments: ["-1121", "1121", "−1121"])
     func aCodeListsItsOwnEntriesFirst(query: String) throws {
-        let hits = try kb.search(query, options: .init(limit: 5))
+        var every = SearchOptions(limit: 5)
+        every.grouped = false
+        let hits = try kb.search(query, options: every)
         #expect(hits.prefix(2).map(\.code) == [-1121, -1121])
         #expect(Set(hits.prefix(2).map(\.domain)) == ["wallet", "coin-margined-futures"])
+        // One result per meaning: -1121 once, documented on both pages.
+        let grouped = try kb.search(query, options: .init(limit: 5))
+        #expect(grouped.first?.code == -1121 && grouped.filter { $0.code == -1121 }.count == 1)
+        #expect(Set((grouped.first?.places ?? []).map(\.domain)) == ["wallet", "coin-margined-futures"])
     }
 
     @Test func filtersByDomainAndLanguage() throws {
