@@ -55,7 +55,7 @@ import Testing
     static var datasette: String? { DatasetteServer.tool("datasette", environment: "DATASETTE") }
 
     @Test(.enabled(if: datasette != nil, "skipped: Datasette is not installed (set DATASETTE, or run .ci/run, which installs it into .venv)"),
-          .timeLimit(.minutes(2)))
+          .timeLimit(.minutes(3)))
     func datasetteServesSearchAndDescriptions() throws {
         let (db, meta) = DatasetteServer.seedFiles()
         let server = try #require(try DatasetteServer(db, metadata: meta), "cannot start \(Self.datasette!)")
