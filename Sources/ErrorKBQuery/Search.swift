@@ -1,5 +1,6 @@
 import ErrorKBModel
 import ErrorKBStore
+import ErrorKBSupport
 
 /// One search result: an entry, or a message-keyed table row.
 public struct SearchHit: Codable, Sendable, Equatable {
@@ -14,6 +15,8 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var locale: String
     /// The entry's code; nil for a table row.
     public var code: Int64?
+    /// A table row's codes: those it is returned under (its section's, in document order); nil for an entry.
+    public var codes: [Int64]?
     /// The entry's name; nil for a table row or a nameless entry.
     public var name: String?
     /// The title of its section.
@@ -30,6 +33,17 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var highlights: [Range<Int>]
     /// bm25 rank: lower is better; exact code matches rank first with -infinity shown as nil.
     public var score: Double?
+    /// One result per meaning: every domain and locale that documents it (this hit's first);
+    /// nil with `SearchOptions.grouped` off.
+    public var places: [Place]?
+
+    /// A page that documents a meaning.
+    public struct Place: Codable, Sendable, Equatable {
+        /// The API product.
+        public var domain: String
+        /// The page's locale.
+        public var locale: String
+    }
 }
 
 /// What a search looks at and how many hits it returns.
@@ -42,6 +56,12 @@ public struct SearchOptions: Sendable {
     public var limit: Int
     /// Rank hits that match any term, rather than requiring all (for suggestions).
     public var matchAny: Bool
+    /// Rank every match by bm25, not only the `FullTextQuery.rankingWindow` newest: slower on
+    /// common words; for measuring what the window changes (bench/kb-bench agreement).
+    public var rankEveryMatch = false
+    /// One result per meaning (issue 13's `entries.meaning`; table rows by message), listing the
+    /// places it is documented; off lists every entry and table row found (`kb search --all`).
+    public var grouped = true
 
     /// Options; by default every domain and language, 20 hits, all terms.
     public init(domain: String? = nil, lang: MessageLanguage? = nil, limit: Int = 20, matchAny: Bool = false) {
@@ -54,52 +74,91 @@ public struct SearchOptions: Sendable {
     var filter: SearchFilter { SearchFilter(domain: domain, lang: lang) }
 }
 
+/// A search's hits and how many there were before `limit` cut them.
+public struct SearchResults: Codable, Sendable, Equatable {
+    /// The hits shown, best first.
+    public var hits: [SearchHit]
+    /// How many hits the query has in all, counted up to `SearchResults.countCap`; more than
+    /// `hits.count` when `limit` cut the list.
+    public var total: Int
+    /// Whether `total` stopped at the cap (there may be more).
+    public var totalIsCapped: Bool
+    /// Whether nothing had every word of the query, so the hits have only some of them.
+    public var partial: Bool = false
+
+    /// Hits are counted up to this many.
+    public static let countCap = 1_000
+
+    enum CodingKeys: String, CodingKey {
+        case hits, total, totalIsCapped = "total_is_capped", partial
+    }
+}
+
 extension KnowledgeBase {
     /// How many distinct terms of a query are used: at most this many keep the SQL within
     /// SQLite's expression depth whatever is typed.
     static let maxTerms = 32
 
     /// Full-text search over names, messages and table rows, in English and Chinese.
-    /// Words match whole, except the last, which matches as a prefix (the word being typed);
-    /// Chinese matches as substrings of any length; all terms must match.
-    /// A query that is a code lists that code's entries first.
+    /// The query is text (see `SearchQuery`): punctuation separates words. Words match whole,
+    /// except the last, which matches as a prefix (the word being typed); Chinese matches as
+    /// substrings of any length; all terms must match, and when nothing has them all, a query of
+    /// several words ranks what has any of them. A documented code or a known name in the
+    /// query lists its entries first; the rest are ordered by `Relevance`.
     public func search(_ query: String, options: SearchOptions = .init()) throws -> [SearchHit] {
-        let terms = Self.terms(of: query)
-        guard !terms.isEmpty, options.limit > 0 else { return [] }
+        try searchResults(query, options: options).hits
+    }
+
+    /// `search`, with the number of hits before the limit.
+    public func searchResults(_ query: String, options: SearchOptions = .init()) throws -> SearchResults {
+        let parsed = SearchQuery(query)
+        guard !parsed.terms.isEmpty, options.limit > 0 else { return SearchResults(hits: [], total: 0, totalIsCapped: false) }
         return try records { records in
-            var codeHits: [Int64] = []
-            if terms.count == 1, case .code(let code)? = LookupKey(String(terms[0])) {
-                codeHits = try records.entryIDs(code: code, filter: options.filter, limit: options.limit)
+            try records.checkSearchIndexIsKBs()
+            // The entries of a code named in the query come first; its digits are no word to find.
+            var terms = parsed.terms
+            var firstIDs: [Int64] = []
+            for code in parsed.codes {
+                let ids = try records.entryIDs(code: code, filter: options.filter, limit: options.limit)
+                guard !ids.isEmpty else { continue }
+                firstIDs += ids.filter { !firstIDs.contains($0) }
+                terms.removeAll { $0 == String(code.magnitude)[...] }
             }
-            let seen = Set(codeHits)
-            let found = try records.fullTextMatches(terms: terms, matchAny: options.matchAny, filter: options.filter, limit: options.limit + seen.count)
-                .filter { $0.entryID.map { !seen.contains($0) } ?? true }
-                .prefix(options.limit - codeHits.count)
-            // One query each for all the entries and table rows found, then hits in rank order.
-            let entryIDs = codeHits + found.compactMap(\.entryID)
-            let entries = try EntryDetail.load(records.entries(ids: entryIDs), records)
-            let entriesByID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) })
-            let tableRows = try records.tableRows(ids: found.compactMap(\.tableRowID))
-            let tableRowsByID = Dictionary(uniqueKeysWithValues: tableRows.map { ($0.id, TableRowDetail($0)) })
-            var hits = codeHits.compactMap { entriesByID[$0].map { SearchHit(entry: $0, terms: terms, score: nil) } }
-            for match in found {
-                if let entry = match.entryID.flatMap({ entriesByID[$0] }) {
-                    hits.append(SearchHit(entry: entry, terms: terms, score: match.score))
-                } else if let row = match.tableRowID.flatMap({ tableRowsByID[$0] }) {
-                    hits.append(SearchHit(tableRow: row, terms: terms, score: match.score))
-                }
+            let first = try SearchCandidate.load(firstIDs.map { FullTextMatch(entryID: $0, tableRowID: nil, score: nil) }, query: [], records)
+            var search = try CandidateSearch(terms: terms, query: RankTokens.of(query), options: options, excluding: Set(firstIDs), records)
+            if !options.matchAny {
+                // A known name is ranked with the matches (its whole name matches), even when the
+                // ranking window missed it.
+                try search.add(named: records.entryIDs(names: Self.nameForms(of: parsed.terms), filter: options.filter, limit: options.limit))
             }
+            let ranked = first + SearchCandidate.ranked(search.candidates)
+            let groups = options.grouped ? SearchCandidate.grouped(ranked) : ranked.map { ($0, [$0]) }
+            let shown = Array(groups.prefix(options.limit))
+            let hits = try SearchCandidate.hits(shown.map(\.best), members: options.grouped ? shown.map(\.members) : nil, terms: parsed.terms, records)
             // Nothing found must mean nothing matches, not an index that lost its rows.
             if hits.isEmpty { try records.checkSearchIndexIsWhole() }
-            return hits
+            var total = groups.count
+            var capped = false
+            if hits.count == options.limit, !search.terms.isEmpty {
+                let counted = try records.fullTextCount(terms: search.terms, matchAny: search.anyTerm, filter: options.filter, cap: SearchResults.countCap,
+                                                        grouped: options.grouped)
+                total = max(total, first.count + counted)
+                capped = counted >= SearchResults.countCap
+            }
+            return SearchResults(hits: hits, total: max(total, hits.count), totalIsCapped: capped, partial: search.anyTerm && !options.matchAny)
         }
     }
 
-    /// The distinct terms of a query, split at whitespace and control characters (NUL included).
-    static func terms(of query: String) -> [Substring] {
-        let cleaned = String(query.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
-        var seen: Set<Substring> = []
-        return Array(cleaned.split(whereSeparator: \.isWhitespace).filter { seen.insert($0).inserted }.prefix(maxTerms))
+    /// What is wrong with the search indexes, one sentence per problem (empty when nothing is):
+    /// kb's index rebuilt by another program, rows missing from either index.
+    public func searchIndexProblems() throws -> [String] {
+        try records { try $0.searchIndexProblems() }
+    }
+
+    /// The names a query could be, as pages write them: `too many requests`, `TOO_MANY_REQUESTS`.
+    static func nameForms(of terms: [Substring]) -> [String] {
+        guard !terms.isEmpty, terms.allSatisfy({ $0.unicodeScalars.allSatisfy { SearchQuery.isWordScalar($0) && !$0.isCJK } }) else { return [] }
+        return [terms.joined(separator: "_"), terms.joined(separator: " ")]
     }
 }
 
@@ -109,20 +168,20 @@ extension SearchHit {
 
     init(entry: EntryDetail, terms: [Substring], score: Double?) {
         let texts = entry.messages.map(\.text) + [entry.name ?? ""]
-        self.init(kind: .entry, domain: entry.domain, locale: entry.locale, code: entry.code, name: entry.name,
+        self.init(kind: .entry, domain: entry.domain, locale: entry.locale, code: entry.code, codes: nil, name: entry.name,
                   section: entry.section, messages: entry.messages, source: entry.source, line: entry.line,
                   snippet: Snippet.make(texts, terms: terms), score: score)
     }
 
-    private init(kind: Kind, domain: String, locale: String, code: Int64?, name: String?, section: String?, messages: [MessageText],
-                 source: String, line: Int, snippet: Snippet, score: Double?) {
-        self.init(kind: kind, domain: domain, locale: locale, code: code, name: name, section: section, messages: messages,
+    private init(kind: Kind, domain: String, locale: String, code: Int64?, codes: [Int64]?, name: String?, section: String?,
+                 messages: [MessageText], source: String, line: Int, snippet: Snippet, score: Double?) {
+        self.init(kind: kind, domain: domain, locale: locale, code: code, codes: codes, name: name, section: section, messages: messages,
                   source: source, line: line, snippet: snippet.text, highlights: snippet.highlights, score: score)
     }
 
     init(tableRow: TableRowDetail, terms: [Substring], score: Double?) {
         let lang = MessageLanguage(of: tableRow.description).rawValue
-        self.init(kind: .tableRow, domain: tableRow.domain, locale: tableRow.locale, code: nil, name: nil,
+        self.init(kind: .tableRow, domain: tableRow.domain, locale: tableRow.locale, code: nil, codes: tableRow.codes, name: nil,
                   section: tableRow.section,
                   messages: [MessageText(text: tableRow.message, lang: MessageLanguage(of: tableRow.message).rawValue, line: tableRow.line),
                              MessageText(text: tableRow.description, lang: lang, line: tableRow.line)],

@@ -143,6 +143,12 @@ extension KnowledgeBase {
         try write.commit()
     }
 
+    /// Writes the search indexes of the database at `path` again from its rows, as a new file
+    /// renamed over it (see `add`): the repair `kb check` points to. Throws what `add` throws.
+    public static func reindex(path: String) throws {
+        try add(to: path) { try $0.reindex() }
+    }
+
     /// Imports documents into a new in-memory database.
     public static func inMemory(_ documents: [ImportedDocument]) throws -> KnowledgeBase {
         let queue = try DatabaseQueue(configuration: makeConfiguration(.memory))

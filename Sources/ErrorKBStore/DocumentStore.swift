@@ -79,9 +79,10 @@ package final class DocumentStore {
     }
 
     /// Completes the write: the search vocabulary follows the index, the metadata names every
-    /// input, the indexes are back, and what depends on every document is computed again (the
-    /// codes table rows get from links and other pages, the meanings of codes). Throws when an
-    /// index cannot be created again.
+    /// input, the indexes are back, what depends on every document is computed again (the
+    /// codes table rows get from links and other pages, the meanings of codes), search_rows
+    /// follows the entries and table rows, and the index's totals are sealed (see
+    /// `SearchIndex.damage`). Throws when an index cannot be created again.
     package func finish() throws {
         if let parallelIndex = writer.parallelIndex {
             // The file's indexes are created while the other thread completes the search index.
@@ -95,6 +96,16 @@ package final class DocumentStore {
         try indexes.restore(db)
         try TableRowCodes.refresh(db)
         try Meanings.refresh(db)
+        try SearchRows.refresh(db)
+        try SearchIndex.seal(db)
+    }
+
+    /// Writes both search indexes again from the stored rows (`kb reindex`): kb's in its search
+    /// form, and the trigram index from search_rows.
+    package func reindex() throws {
+        try SearchIndex.rewrite(db)
+        try SearchRows.refresh(db)
+        try SearchRows.rebuildIndex(db)
     }
 
     /// A document just written replaces the older version of its identity, or is dropped again
@@ -111,6 +122,7 @@ package final class DocumentStore {
             } else {
                 try SearchIndex.deleteRows(ofDocument: removed, db)
             }
+            try SearchRows.deleteRows(ofDocument: removed, db)
             try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [removed])
             action = unchanged ? .unchanged : .replaced
         }

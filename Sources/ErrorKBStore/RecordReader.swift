@@ -126,18 +126,70 @@ package struct RecordReader {
     // MARK: Search
 
     /// The entries and table rows that match a query's terms, best first (see `FullTextQuery`).
-    package func fullTextMatches(terms: [Substring], matchAny: Bool, filter: SearchFilter, limit: Int) throws -> [FullTextMatch] {
-        try FullTextQuery.matches(db, terms: terms, matchAny: matchAny, filter: filter, limit: limit)
+    package func fullTextMatches(terms: [Substring], matchAny: Bool, everyPrefix: Bool = false, filter: SearchFilter, limit: Int,
+                                 windowed: Bool = true) throws -> [FullTextMatch] {
+        try FullTextQuery.matches(db, terms: terms, matchAny: matchAny, everyPrefix: everyPrefix, filter: filter, limit: limit, windowed: windowed)
+    }
+
+    /// How many entries and table rows the terms match, counted up to `cap` matches; `grouped`
+    /// counts meanings (entries by `entries.meaning`, table rows by message) among them.
+    package func fullTextCount(terms: [Substring], matchAny: Bool, filter: SearchFilter, cap: Int, grouped: Bool = false) throws -> Int {
+        try FullTextQuery.count(db, terms: terms, matchAny: matchAny, filter: filter, cap: cap, grouped: grouped)
+    }
+
+    /// Where each meaning is documented: its entries' domains and locales, in domain and locale order.
+    package func places(ofMeanings meanings: [Int64]) throws -> [Int64: [(domain: String, locale: String)]] {
+        guard !meanings.isEmpty else { return [:] }
+        var places: [Int64: [(domain: String, locale: String)]] = [:]
+        let statement = try db.cachedStatement(sql: """
+            SELECT DISTINCT e.meaning, d.domain, d.locale FROM entries e JOIN documents d ON d.id = e.document_id
+            WHERE e.meaning IN (SELECT value FROM json_each(?)) ORDER BY d.domain, d.locale
+            """)
+        let origins = CheckedRow.Origins(["meaning": "entries.meaning", "domain": "documents.domain", "locale": "documents.locale"], label: ("meaning", "meaning "))
+        for place in try CheckedRow.all(statement, [Self.idList(meanings)], origins, { (try $0.int64("meaning"), try $0.text("domain"), try $0.text("locale")) }) {
+            places[place.0, default: []].append((place.1, place.2))
+        }
+        return places
+    }
+
+    /// The ids of the entries named by any of `names` (in any case) that pass the filter, in
+    /// domain and document order: the hits a search for a known name lists first.
+    package func entryIDs(names: [String], filter: SearchFilter, limit: Int) throws -> [Int64] {
+        guard !names.isEmpty else { return [] }
+        var sql = "SELECT e.id \(LocatedEntry.from) WHERE e.name COLLATE NOCASE IN (SELECT value FROM json_each(?))"
+        var arguments: StatementArguments = [Self.textList(names)]
+        let conditions = filter.conditions(entryColumn: "e.id", tableRowColumn: "NULL")
+        sql += conditions.sql + " ORDER BY d.domain, e.ordinal LIMIT ?"
+        arguments += conditions.arguments + [limit]
+        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
     }
 
     /// Throws when the search index is empty while there are entries or table rows to index (an
     /// index emptied with 'delete-all', say), so that a search that finds nothing cannot pass for
     /// one where nothing matches. Cheap when the index has rows; counts only when it has none.
+    /// Throws when the search index is not the one kb wrote (see `SearchIndex.damage`).
+    package func checkSearchIndexIsKBs() throws {
+        guard let damage = try SearchIndex.damage(db) else { return }
+        // An index emptied ('delete-all') says so rather than that it was rebuilt.
+        try checkSearchIndexIsWhole()
+        throw DamagedValue(detail: damage)
+    }
+
+    /// What is wrong with the search indexes (kb's and the one for SQL clients), one line per
+    /// problem; empty when nothing is (`kb check`).
+    package func searchIndexProblems() throws -> [String] {
+        var problems = try SearchIndex.damage(db).map { [$0] } ?? []
+        let (indexed, rows) = try SearchIndex.coverage(db)
+        if indexed != rows { problems.append("its search index covers \(indexed) of \(rows) entries and table rows; repair it with kb reindex") }
+        problems += try SearchRows.problems(db)
+        return problems
+    }
+
     package func checkSearchIndexIsWhole() throws {
         guard try SearchIndex.isEmpty(db) else { return }
         let (indexed, rows) = try SearchIndex.coverage(db)
         if indexed < rows {
-            throw DamagedValue(detail: "its search index covers \(indexed) of \(rows) entries and table rows; rebuild it with kb build")
+            throw DamagedValue(detail: "its search index covers \(indexed) of \(rows) entries and table rows; repair it with kb reindex")
         }
     }
 
@@ -158,6 +210,25 @@ package struct RecordReader {
     /// SQL text, and with it the cached statement, is the same whatever the number of ids.
     static func idList(_ ids: [Int64]) -> String {
         "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+
+    /// Strings bound as one JSON array argument, as `idList`.
+    static func textList(_ texts: [String]) -> String {
+        var result = "["
+        for (index, text) in texts.enumerated() {
+            if index > 0 { result += "," }
+            result += "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": result += "\\\""
+                case "\\": result += "\\\\"
+                case _ where scalar.value < 0x20: result += " "  // names have none
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+            result += "\""
+        }
+        return result + "]"
     }
 }
 

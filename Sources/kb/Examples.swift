@@ -56,6 +56,14 @@ enum Examples {
         ("kb stats --db all.db --format json --fields file,entries", "two fields of each document"),
     ])
 
+    static let check = section([
+        ("kb check --db all.db", "exit 0: the search indexes are as kb wrote them; 3: each problem named"),
+        ("sqlite-utils rebuild-fts all.db && kb check --db all.db || kb reindex --db all.db", "after a tool rebuilt them"),
+    ])
+    static let reindex = section([
+        ("kb reindex --db all.db", "write the search indexes again, in place"),
+    ])
+
     static let generateManual = section([
         ("kb generate-manual > kb.1 && man -l kb.1", "read it"),
         ("kb generate-manual > /usr/local/share/man/man1/kb.1", "install it (then: man kb)"),

@@ -12,6 +12,6 @@ struct KB: ParsableCommand {
             """,
         version: Release.version,
         subcommands: [Search.self, Show.self, Match.self, Classify.self, Build.self, Add.self, Update.self, Export.self, Diff.self,
-                      Duplicates.self, Statistics.self, GenerateManual.self]
+                      Duplicates.self, Statistics.self, Check.self, Reindex.self, GenerateManual.self]
     )
 }

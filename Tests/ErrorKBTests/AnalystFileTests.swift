@@ -146,8 +146,10 @@ import Testing
 
 /// Runs a short Python script and returns what it printed.
 enum PythonCheck {
-    static func run(_ script: String, arguments: [String] = []) throws -> String {
-        let result = TestProcess.tool("python3", ["-c", script] + arguments)
+    static func run(_ script: String, arguments: [String] = [], stdin: String? = nil) throws -> String {
+        let result = stdin.map { TestProcess.run("/usr/bin/env", ["python3", "-c", script] + arguments, environment: ProcessInfo.processInfo.environment,
+                                                 stdin: $0, timeout: 120) }
+            ?? TestProcess.tool("python3", ["-c", script] + arguments)
         if result.status != 0 { Issue.record("python3 failed: \(result.stderr)") }
         return result.stdout
     }

@@ -41,7 +41,7 @@ import Testing
         // A pipe gets the plain words: no ** and no colour.
         #expect(result.stdout.contains("余额") && !result.stdout.contains("**") && !result.stdout.contains("\u{1B}"))
         // A second run reads the cached seed database.
-        #expect(TestProcess.kb(["search", "withdraw", "--format", "csv"], home: home).stdout.hasPrefix("kind,domain,locale,code,name,section,messages,source,line,snippet,highlights,score\n"))
+        #expect(TestProcess.kb(["search", "withdraw", "--format", "csv"], home: home).stdout.hasPrefix("kind,domain,locale,code,codes,name,section,messages,source,line,snippet,highlights,score,places\n"))
     }
 
     @Test func exitCodes() {
@@ -159,7 +159,7 @@ import Testing
         #expect(wallet.stdout.contains("-3045 SYSTEM    wallet · zh-CN"))
         let options = TestProcess.kb(["search", "期权", "--format", "csv"], home: home)
         #expect(options.status == 0)
-        #expect(options.stdout.contains("entry,usds-margined-futures,zh-CN,-4065,INVALID_OPTIONS_AMOUNT,"))
+        #expect(options.stdout.contains("entry,usds-margined-futures,zh-CN,-4065,,INVALID_OPTIONS_AMOUNT,"))
         let stats = TestProcess.kb(["stats", "--format", "csv"], home: home)
         let documents = stats.stdout.components(separatedBy: "\n").dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: ",").prefix(3).joined(separator: " ") }
         #expect(documents == [

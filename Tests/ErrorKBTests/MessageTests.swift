@@ -29,7 +29,7 @@ import Testing
         let path = try damaged("INSERT INTO search_index(search_index) VALUES ('delete-all')")
         let result = TestProcess.kb(["search", "余额", "--db", path], home: directory)
         #expect(result.status == 3, "\(result.summary)")
-        #expect(result.stderr == "kb: \(path): the database is damaged: its search index covers 0 of 428 entries and table rows; rebuild it with kb build\n",
+        #expect(result.stderr == "kb: \(path): the database is damaged: its search index covers 0 of 428 entries and table rows; repair it with kb reindex\n",
                 "\(result.stderr)")
         // A search that finds nothing in a sound file still says so, with exit 1.
         let sound = TestProcess.kb(["search", "zzzqqq", "--db", Fixtures.builtDatabasePath], home: directory)

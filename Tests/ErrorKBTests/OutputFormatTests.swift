@@ -74,6 +74,10 @@ import Testing
         }
         #expect((match as? [String: Any])?.keys.sorted() == documented["match-json"]?.sorted())
         #expect((classify as? [String: Any])?.keys.sorted() == documented["classify-json"]?.sorted())
+        // search's JSON document: the hits and their total.
+        let search = try JSONSerialization.jsonObject(with: Data(TestProcess.kb(["search", "symbol", "--limit", "1", "--db", db, "--format", "json"]).stdout.utf8)) as? [String: Any]
+        #expect(search?.keys.sorted() == documented["search-json"]?.sorted())
+        #expect((search?["hits"] as? [Any])?.count == 1 && (search?["total"] as? Int ?? 0) > 1)
         // kb diff: a change each.
         let changed = try changedPage()
         let diff = try json(TestProcess.kb(["diff", changed.old, changed.new, "--format", "json"]).stdout)
@@ -118,7 +122,7 @@ import Testing
     }
 
     @Test func hitsAreGivenAsPositionsNeverAsMarkup() throws {
-        let rows = try json(TestProcess.kb(["search", "withdraw", "--db", db, "--format", "json"]).stdout)
+        let rows = try json(TestProcess.kb(["search", "withdraw", "--db", db, "--format", "jsonl"]).stdout.split(separator: "\n").joined(separator: ",").wrappedInBrackets)
         #expect(!rows.isEmpty)
         for row in rows {
             let snippet = Array((row["snippet"] as? String ?? "").unicodeScalars)
@@ -128,17 +132,18 @@ import Testing
                 #expect(String(String.UnicodeScalarView(snippet[range[0]..<range[1]])).lowercased() == "withdraw")
             }
         }
-        // `kb search '*'`: the star is text, and nothing wraps it.
+        // A text with a star in it: the star is the page's, and nothing wraps it.
         for format in ["json", "csv", "tsv", "jsonl", "table"] {
-            let star = TestProcess.kb(["search", "*", "--db", db, "--format", format])
+            let star = TestProcess.kb(["search", "Price * QTY", "--db", db, "--format", format])
             #expect(star.status == 0 && !star.stdout.contains("**"), "\(format)")
         }
-        let star = try json(TestProcess.kb(["search", "*", "--db", db, "--format", "json"]).stdout)
-        #expect(star.contains { ($0["snippet"] as? String)?.contains("Price * QTY is zero or less.") == true })
+        let star = try JSONSerialization.jsonObject(with: Data(TestProcess.kb(["search", "Price * QTY", "--db", db, "--format", "json"]).stdout.utf8)) as? [String: Any]
+        #expect((star?["hits"] as? [[String: Any]] ?? []).contains { ($0["snippet"] as? String)?.contains("Price * QTY is zero or less.") == true })
     }
 
     @Test func emptyResultsPrintAnEmptyDocumentAndExit1() {
-        let expected = ["json": "[]\n", "jsonl": "", "csv": SearchHit.fields.joined(separator: ",") + "\n",
+        // Search's JSON is one document (the hits and their total), empty hits included.
+        let expected = ["json": "{\n  \"hits\": [],\n  \"total\": 0,\n  \"total_is_capped\": false,\n  \"partial\": false\n}\n", "jsonl": "", "csv": SearchHit.fields.joined(separator: ",") + "\n",
                         "tsv": SearchHit.fields.joined(separator: "\t") + "\n", "table": ""]
         for (format, output) in expected {
             let result = TestProcess.kb(["search", "zzqqxx", "--db", db, "--format", format])
@@ -221,4 +226,9 @@ import Testing
         let single = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: one))) as? [String: Any] ?? [:]
         #expect(single["source_url"] as? String == "https://example.com/docs/en/sample/error-code")
     }
+}
+
+private extension String {
+    /// `[` + self + `]`: JSON lines joined by commas made one JSON array.
+    var wrappedInBrackets: String { "[" + self + "]" }
 }

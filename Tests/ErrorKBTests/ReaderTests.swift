@@ -93,7 +93,7 @@ import Testing
         for (name, data) in EmbeddedCorpus.seedDocuments {
             #expect(try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("seed/\(name)")) == data)
         }
-        #expect(Schema.files.map(\.fileName) == ["errorkb.sql", "v08-fetch-state.sql", "v09-meanings.sql"])
+        #expect(Schema.files.map(\.fileName) == ["errorkb.sql", "v08-fetch-state.sql", "v09-meanings.sql", "v10-search-rows.sql"])
     }
 }
 

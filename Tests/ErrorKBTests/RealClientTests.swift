@@ -5,9 +5,15 @@ import Testing
 @Suite struct RealClientTests {
     /// The README's "For analysts" queries, each with the output it shows.
     static func readmeExamples() throws -> [(sql: String, output: String)] {
+        try readmeExamples(section: "## For analysts")
+    }
+
+    /// The SQL examples of one section of the README (`sql` blocks, each followed by a `text`
+    /// block with its output).
+    static func readmeExamples(section heading: String) throws -> [(sql: String, output: String)] {
         let readme = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        guard let start = readme.range(of: "## For analysts") else { return [] }
-        let section = readme[start.upperBound...].prefix { _ in true }
+        guard let start = readme.range(of: "\n" + heading + "\n") else { return [] }
+        let section = readme[start.upperBound...]
         let end = section.range(of: "\n## ")?.lowerBound ?? section.endIndex
         var examples: [(String, String)] = []
         var pendingSQL: String?
@@ -22,8 +28,10 @@ import Testing
         return examples
     }
 
-    @Test func theSQLiteCLIRunsTheREADMEQueries() throws {
-        let examples = try Self.readmeExamples()
+    /// The analysts' queries and the search section's (see SearchClientTests for the other clients).
+    @Test(arguments: ["## For analysts", "## Search"])
+    func theSQLiteCLIRunsTheREADMEQueries(section: String) throws {
+        let examples = try Self.readmeExamples(section: section)
         #expect(examples.count >= 5)
         for example in examples {
             let result = TestProcess.tool("sqlite3", ["-readonly", Fixtures.builtDatabasePath, example.sql])
@@ -44,36 +52,15 @@ import Testing
         #expect(output == "coin-margined-futures 152 187\nwallet 235 259\nTrue True\n")
     }
 
-    static var datasette: String? {
-        let candidates = [ProcessInfo.processInfo.environment["DATASETTE"],
-                          Fixtures.packageRoot.appendingPathComponent(".venv/bin/datasette").path].compactMap { $0 }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static var datasette: String? { DatasetteServer.tool("datasette", environment: "DATASETTE") }
 
     @Test(.enabled(if: datasette != nil, "skipped: Datasette is not installed (set DATASETTE, or run .ci/run, which installs it into .venv)"),
-          .timeLimit(.minutes(2)))
+          .timeLimit(.minutes(3)))
     func datasetteServesSearchAndDescriptions() throws {
-        let home = Fixtures.temporaryDirectory()
-        let db = home.appendingPathComponent("errors.db").path
-        let meta = home.appendingPathComponent("metadata.json").path
-        #expect(TestProcess.kb(["build", "--out", db, "--datasette-metadata", meta] + Fixtures.originalSeedFiles).status == 0)
-        let port = try PythonCheck.run("import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let server = TestProcess.start(Self.datasette!, ["serve", db, "--metadata", meta, "-h", "127.0.0.1", "-p", port],
-                                       environment: ProcessInfo.processInfo.environment)
-        let pid = try #require(server, "cannot start \(Self.datasette!)")
-        // Stopped at the end whatever happens.
-        defer { TestProcess.kill(pid) }
-        let base = "http://127.0.0.1:\(port)/errors"
-        let ready = try PythonCheck.run("""
-            import sys, time, urllib.request
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(sys.argv[1], timeout=2); print("up"); break
-                except Exception:
-                    time.sleep(0.2)
-            """, arguments: [base + ".json"])
-        #expect(ready == "up\n")
+        let (db, meta) = DatasetteServer.seedFiles()
+        let server = try #require(try DatasetteServer(db, metadata: meta), "cannot start \(Self.datasette!)")
+        defer { server.stop() }
+        let base = server.base
         let check = try PythonCheck.run("""
             import json, sys, urllib.parse, urllib.request
             base = sys.argv[1]
@@ -89,4 +76,50 @@ import Testing
             """, arguments: [base])
         #expect(check == "True {'wallet'}\nTrue True ['coin-margined-futures', 'wallet']\nTrue True\n")
     }
+}
+
+/// A Datasette serving one database file on loopback, for as long as the test holds it.
+struct DatasetteServer {
+    let pid: pid_t
+    /// http://127.0.0.1:PORT/NAME, NAME being the file's name without `.db`.
+    let base: String
+
+    /// A tool of the project's venv (`.venv/bin/NAME`) or the one the environment variable names.
+    static func tool(_ name: String, environment: String) -> String? {
+        let candidates = [ProcessInfo.processInfo.environment[environment],
+                          Fixtures.packageRoot.appendingPathComponent(".venv/bin/\(name)").path].compactMap { $0 }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// errors.db of the two original seed documents and its Datasette metadata, in a new folder.
+    static func seedFiles() -> (db: String, metadata: String) {
+        let home = Fixtures.temporaryDirectory()
+        let db = home.appendingPathComponent("errors.db").path
+        let meta = home.appendingPathComponent("metadata.json").path
+        #expect(TestProcess.kb(["build", "--out", db, "--datasette-metadata", meta] + Fixtures.originalSeedFiles).status == 0)
+        return (db, meta)
+    }
+
+    /// Serves `db` (with `metadata` when given) and waits until it answers; nil when Datasette
+    /// is absent or does not start.
+    init?(_ db: String, metadata: String? = nil) throws {
+        guard let datasette = RealClientTests.datasette else { return nil }
+        let port = try PythonCheck.run("import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let pid = TestProcess.start(datasette, ["serve", db, "-h", "127.0.0.1", "-p", port] + (metadata.map { ["--metadata", $0] } ?? []),
+                                          environment: ProcessInfo.processInfo.environment) else { return nil }
+        self.pid = pid
+        base = "http://127.0.0.1:\(port)/" + URL(fileURLWithPath: db).deletingPathExtension().lastPathComponent
+        let ready = try PythonCheck.run("""
+            import sys, time, urllib.request
+            for _ in range(150):
+                try:
+                    urllib.request.urlopen(sys.argv[1], timeout=2); print("up"); break
+                except Exception:
+                    time.sleep(0.2)
+            """, arguments: [base + ".json"])
+        if ready != "up\n" { TestProcess.kill(pid); return nil }
+    }
+
+    func stop() { TestProcess.kill(pid) }
 }

@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func aPipeGetsNoMarkupAtAll() {
-        for query in [["withdraw"], ["*"], ["余额"]] {
+        for query in [["withdraw"], ["Price", "*", "QTY"], ["余额"]] {
             let result = TestProcess.kb(["search"] + query + ["--db", db])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(!result.stdout.contains("**") && !result.stdout.contains("\u{1B}"), "\(query)")

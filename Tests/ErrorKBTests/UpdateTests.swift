@@ -198,6 +198,7 @@ import Testing
                 ALTER TABLE documents DROP COLUMN etag; ALTER TABLE documents DROP COLUMN last_modified;
                 ALTER TABLE documents DROP COLUMN fetched_at; ALTER TABLE document_versions DROP COLUMN fetched_at;
                 DELETE FROM grdb_migrations WHERE identifier IN ('v08-fetch-state', 'v09-meanings'); PRAGMA user_version = 7;
+                DROP TABLE search_rows_fts; DROP TABLE search_rows; DELETE FROM grdb_migrations WHERE identifier = 'v10-search-rows';
                 """)
         }
         #expect(kb(["show", "-9000", "--db", db]).stderr.contains("schema version 7 is older"))
@@ -205,12 +206,16 @@ import Testing
         try Data(Self.page(revised: false).utf8).write(to: page)
         let add = kb(["add", page.path, "--db", db])
         #expect(add.status == 0, "\(add.stderr)")
-        #expect(DatabaseCheck.value(db, "PRAGMA user_version", as: Int.self) == 9)
+        #expect(DatabaseCheck.value(db, "PRAGMA user_version", as: Int.self) == 10)
         #expect(DatabaseCheck.value(db, "SELECT count(*) FROM document_versions", as: Int.self) == 2)
         #expect(kb(["show", "-9000", "--db", db]).status == 0)
         // Every entry's meaning is computed, those of the documents already there too.
         #expect(DatabaseCheck.value(db, "SELECT count(*) FROM entries WHERE meaning = 0", as: Int.self) == 0)
         #expect(DatabaseCheck.value(db, "SELECT count(*) FROM entries", as: Int.self) ?? 0 > 0)
+        // The migration gave the file's rows to the search every SQLite client uses.
+        #expect(DatabaseCheck.value(db, "SELECT count(*) FROM search_rows", as: Int.self)
+                == DatabaseCheck.value(db, "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM table_rows)", as: Int.self))
+        #expect(kb(["check", "--db", db]).status == 0)
     }
 
     @Test func mirrorsTakeTheLongestPrefix() {

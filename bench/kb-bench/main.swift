@@ -27,6 +27,25 @@ if arguments.count == 3, arguments[1] == "search-csv" {
     output.write(Data(buffer.utf8))
     exit(0)
 }
+// kb-bench agreement DB QUERIES_FILE [LIMIT]
+// For each query, the top 10 hits as kb ranks them (bm25 over the ranking window) against the
+// top 10 with every match ranked; prints how many queries agree exactly, as one JSON line.
+if arguments.count >= 4, arguments[1] == "agreement" {
+    let kb = try KnowledgeBase.open(path: arguments[2])
+    let queries = try String(contentsOfFile: arguments[3], encoding: .utf8).split(separator: "\n").map(String.init)
+    var same = 0
+    var differing: [String] = []
+    for query in queries {
+        var full = SearchOptions(limit: 10)
+        full.rankEveryMatch = true
+        func key(_ hit: SearchHit) -> String { "\(hit.domain) \(hit.locale) \(hit.line) \(hit.kind.rawValue)" }
+        let a = try kb.search(query, options: SearchOptions(limit: 10)).map(key), b = try kb.search(query, options: full).map(key)
+        if a == b { same += 1 } else { differing.append(query) }
+    }
+    for query in differing.prefix(20) { FileHandle.standardError.write(Data("differs: \(query)\n".utf8)) }
+    print(String(decoding: try JSONSerialization.data(withJSONObject: ["queries": queries.count, "same_top10": same], options: [.sortedKeys]), as: UTF8.self))
+    exit(0)
+}
 guard arguments.count >= 3 else {
     FileHandle.standardError.write(Data("usage: kb-bench DB QUERIES_FILE [LIMIT]\n".utf8))
     exit(2)

@@ -6,6 +6,15 @@ package struct FullTextMatch: Sendable, Equatable {
     package var entryID: Int64?
     package var tableRowID: Int64?
     package var score: Double?
+
+    /// The index's rowid: the entry's id, or minus the table row's.
+    package var rowid: Int64 { entryID ?? -(tableRowID ?? 0) }
+
+    package init(entryID: Int64?, tableRowID: Int64?, score: Double?) {
+        self.entryID = entryID
+        self.tableRowID = tableRowID
+        self.score = score
+    }
 }
 
 /// What a search is narrowed to.
@@ -53,16 +62,38 @@ enum FullTextQuery {
     /// How many terms a prefix may stand for before it is left to FTS5 as a prefix.
     static let maxCompletions = 32
 
-    static func matches(_ db: Database, terms: [Substring], matchAny: Bool, filter: SearchFilter, limit: Int) throws -> [FullTextMatch] {
+    /// The best `limit` matches by bm25; `windowed` false ranks every match (no `rankingWindow`).
+    static func matches(_ db: Database, terms: [Substring], matchAny: Bool, everyPrefix: Bool = false, filter: SearchFilter, limit: Int,
+                        windowed: Bool = true) throws -> [FullTextMatch] {
+        let (sql, arguments) = try statement(db, terms: terms, matchAny: matchAny, everyPrefix: everyPrefix, filter: filter, limit: limit,
+                                             counting: false, windowed: windowed)
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
+            FullTextMatch(entryID: row["entry_id"], tableRowID: row["table_row_id"], score: row["score"])
+        }
+    }
+
+    /// How many entries and table rows match, counted up to `cap` (in rowid order, unranked).
+    static func count(_ db: Database, terms: [Substring], matchAny: Bool, filter: SearchFilter, cap: Int, grouped: Bool = false) throws -> Int {
+        let (sql, arguments) = try statement(db, terms: terms, matchAny: matchAny, everyPrefix: false, filter: filter, limit: cap, counting: true)
+        let what = grouped ? """
+            count(DISTINCT coalesce('e' || (SELECT meaning FROM entries WHERE id = m.entry_id),
+                                    't' || (SELECT lower(message) FROM table_rows WHERE id = m.table_row_id)))
+            """ : "count(*)"
+        return try db.cachedValue(Int.self, "SELECT \(what) FROM (\(sql)) m", arguments) ?? 0
+    }
+
+    private static func statement(_ db: Database, terms: [Substring], matchAny: Bool, everyPrefix: Bool, filter: SearchFilter, limit: Int,
+                                  counting: Bool, windowed: Bool = true) throws -> (String, StatementArguments) {
         // Only the last word is a prefix: FTS5 reads every word a prefix stands for in full, which
         // for a common word ('order' → order, orders, ordered…) costs more than the search.
-        // Suggestions (any term) keep prefixes for every word.
-        var expressions = terms.indices.compactMap { MatchExpression.term(terms[$0], prefix: matchAny || $0 == terms.count - 1) }
+        // Suggestions keep prefixes for every word.
+        var expressions = terms.indices.compactMap { MatchExpression.term(terms[$0], prefix: everyPrefix || $0 == terms.count - 1) }
         // A plain word always has an expression, so the last expression is the last term's.
-        if !matchAny, let last = terms.last, let expanded = try completions(of: last, db) {
+        if !everyPrefix, let last = terms.last, MatchExpression.isPlainWord(last), let expanded = try completions(of: last, db) {
             expressions[expressions.count - 1] = expanded
         }
-        let literals = matchAny ? [] : terms.filter { MatchExpression.needsLiteralCheck($0) }.map { String($0).lowercased() }
+        // Placeholders are not in the index: a hit must contain them as written (％s or %s alike).
+        let literals = matchAny ? [] : terms.filter { MatchExpression.isPlaceholder($0) }.map { String($0).lowercased() }
         var sql: String
         var arguments: StatementArguments = []
         // `s` has one row per entry or table row: search_index rowids are entries.id, or
@@ -81,8 +112,8 @@ enum FullTextQuery {
             // hands matches over in rowid order, so the LIMIT ends the scan there, in one pass.
             // Filters and literal checks could be starved by that cut, so they rank every match.
             // The window is never smaller than the hits asked for.
-            let window = literals.isEmpty && filter.isEmpty ? max(rankingWindow, limit) : nil
-            if let window {
+            let window = counting ? limit : windowed && literals.isEmpty && filter.isEmpty ? max(rankingWindow, limit) : nil
+            if let window, !counting {
                 // The same holds for the last word: when the words as typed already fill the
                 // window, rank those matches; the cut would have kept rows like them anyway.
                 let exact = MatchExpression.joined(terms.compactMap { MatchExpression.term($0, prefix: false) }, any: matchAny)
@@ -107,23 +138,22 @@ enum FullTextQuery {
                                              ELSE (SELECT document_id FROM table_rows WHERE id = -s.id) END) WHERE 1
             """
         for literal in literals {
+            // Chinese pages write the full-width ％s.
             sql += """
-                 AND (instr(lower(coalesce((SELECT name FROM entries WHERE id = s.entry_id), '')), ?) > 0
-                   OR EXISTS (SELECT 1 FROM messages m WHERE m.entry_id = s.entry_id AND instr(lower(m.text), ?) > 0)
+                 AND (instr(replace(lower(coalesce((SELECT name FROM entries WHERE id = s.entry_id), '')), '％', '%'), ?) > 0
+                   OR EXISTS (SELECT 1 FROM messages m WHERE m.entry_id = s.entry_id AND instr(replace(lower(m.text), '％', '%'), ?) > 0)
                    OR EXISTS (SELECT 1 FROM table_rows r WHERE r.id = s.table_row_id
-                              AND (instr(lower(r.message), ?) > 0 OR instr(lower(r.description), ?) > 0)))
+                              AND (instr(replace(lower(r.message), '％', '%'), ?) > 0 OR instr(replace(lower(r.description), '％', '%'), ?) > 0)))
                 """
             arguments += [literal, literal, literal, literal]
         }
         let conditions = filter.conditions(entryColumn: "s.entry_id", tableRowColumn: "s.table_row_id")
         sql += conditions.sql
         arguments += conditions.arguments
-        sql += expressions.isEmpty ? " ORDER BY s.id" : " ORDER BY score, s.id"
+        if !counting { sql += expressions.isEmpty ? " ORDER BY s.id" : " ORDER BY score, s.id" }
         sql += " LIMIT ?"
         arguments += [limit]
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-            FullTextMatch(entryID: row["entry_id"], tableRowID: row["table_row_id"], score: row["score"])
-        }
+        return (sql, arguments)
     }
 
     /// The last word, as the terms it completes to (from `search_terms`): FTS5 reads those in

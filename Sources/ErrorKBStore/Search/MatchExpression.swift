@@ -8,6 +8,7 @@ enum MatchExpression {
     /// prefixes unless `prefix` is false; a run of Chinese letters is the phrase of its pairs
     /// (one letter: that letter).
     static func term(_ term: Substring, prefix: Bool = true) -> String? {
+        guard !isPlaceholder(term) else { return nil }
         var parts: [String] = []
         var word = ""
         var run: [Unicode.Scalar] = []
@@ -51,10 +52,11 @@ enum MatchExpression {
         expressions.map { "(\($0))" }.joined(separator: any ? " OR " : " AND ")
     }
 
-    /// Whether the term holds characters the index does not keep (`%s`, `{0}`, `'`): such a term
-    /// must also appear literally in a hit.
-    static func needsLiteralCheck(_ term: Substring) -> Bool {
-        term.unicodeScalars.contains { !($0.isCJK || isWordScalar($0)) }
+    /// Whether the term is a placeholder (`%s`, `{0}`), which the index does not keep: a hit
+    /// must contain it as written. The query layer gives placeholders as terms of their own.
+    static func isPlaceholder(_ term: Substring) -> Bool {
+        guard let first = term.unicodeScalars.first else { return false }
+        return first == "%" || first == "％" || first == "{"
     }
 
     /// Whether the term is one plain word (no Chinese, no symbols): one that can be expanded into

@@ -1,4 +1,5 @@
 import ErrorKBSupport
+import Foundation
 import GRDB
 
 /// The full-text index (`search_index`, FTS5) over entries and table rows. It is external-content
@@ -94,6 +95,45 @@ package enum SearchIndex {
     static func coverage(_ db: Database) throws -> (indexed: Int, rows: Int) {
         (try db.cachedValue(Int.self, "SELECT count(*) FROM search_index_docsize") ?? 0,
          try db.cachedValue(Int.self, "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM table_rows)") ?? 0)
+    }
+
+    // MARK: The seal
+
+    /// The metadata key of the seal: FTS5's totals record of the index when kb last wrote it.
+    static let sealKey = "search_index_totals"
+
+    /// FTS5's totals record of the index (rows and tokens per column; id 1 of
+    /// search_index_data), in hex. Another tool's 'rebuild' reads the plain text of
+    /// search_content, which has fewer tokens than the search form wherever there is Chinese, so
+    /// the totals tell an index kb wrote from one rebuilt by another tool.
+    static func totals(_ db: Database) throws -> String {
+        let block = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM search_index_data WHERE id = 1")) ?? Data()
+        return block.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    /// Records the totals of the index kb just wrote.
+    static func seal(_ db: Database) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)").execute(arguments: [sealKey, totals(db)])
+    }
+
+    /// Why the index is not the one kb wrote, or nil: its totals differ from the seal (a file
+    /// without a seal, from before version 10, is not judged).
+    static func damage(_ db: Database) throws -> String? {
+        guard let sealed = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM metadata WHERE key = ?"), arguments: [sealKey]),
+              try totals(db) != sealed else { return nil }
+        return "its search index was rebuilt or changed by another program (FTS5 'rebuild', as sqlite-utils rebuild-fts does, "
+            + "loses kb's Chinese search form); repair it with kb reindex"
+    }
+
+    /// Writes the whole index again from the stored rows, in kb's search form.
+    static func rewrite(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO search_index (search_index) VALUES ('delete-all')")
+        let insert = try db.cachedStatement(sql: "INSERT INTO search_index (rowid, name_terms, text_terms) VALUES (?, ?, ?)")
+        for documentID in try Int64.fetchAll(db, sql: "SELECT id FROM documents ORDER BY id") {
+            for row in try rows(ofDocument: documentID, db) {
+                try insert.execute(arguments: [row.rowid, row.nameTerms, row.textTerms])
+            }
+        }
     }
 
     /// Removes a document's rows from the index (before the document itself is deleted).

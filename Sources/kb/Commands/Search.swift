@@ -19,6 +19,9 @@ extension KB {
         @Option(parsing: .unconditional, help: "At most this many hits.")
         var limit = 20
 
+        @Flag(help: "Every entry and table row found, rather than one result per meaning.")
+        var all = false
+
         @OptionGroup var filter: DomainFilter
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -34,9 +37,18 @@ extension KB {
 
         func run() throws {
             let text = words.filter { $0 != "--" }.joined(separator: " ")
-            let hits = try database.open(filter).search(text, options: SearchOptions(domain: filter.domain, lang: lang, limit: limit))
-            try output.emit(hits) { try TableRenderer().render($0) }
-            if hits.isEmpty { throw NothingFound("nothing matches '\(text)'") }
+            var options = SearchOptions(domain: filter.domain, lang: lang, limit: limit)
+            options.grouped = !all
+            let results = try database.open(filter).searchResults(text, options: options)
+            if results.partial, !results.hits.isEmpty, output.format == .table {
+                Diagnostics.note("nothing has every word of '\(text)'; these have some of them")
+            }
+            // JSON is one document: the hits with the total (`{"hits": [...], "total": 56, ...}`).
+            try output.emit(results.hits, document: results) { try TableRenderer().render($0) }
+            if results.hits.isEmpty { throw NothingFound("nothing matches '\(text)'") }
+            if results.total > results.hits.count, output.format == .table {
+                Diagnostics.note("\(results.hits.count) of \(results.totalIsCapped ? "more than " : "")\(results.total) shown; --limit to see more")
+            }
         }
     }
 }

@@ -4,7 +4,8 @@ import ErrorKB
 // (snake_case). docs/output.md documents each list; OutputFieldTests checks both against output.
 
 extension SearchHit: OutputRow {
-    static let fields = ["kind", "domain", "locale", "code", "name", "section", "messages", "source", "line", "snippet", "highlights", "score"]
+    static let fields = ["kind", "domain", "locale", "code", "codes", "name", "section", "messages", "source", "line", "snippet", "highlights",
+                         "score", "places"]
 }
 
 extension EntryDetail: OutputRow {

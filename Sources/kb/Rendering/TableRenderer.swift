@@ -6,9 +6,13 @@ import ErrorKBFetch
 struct TableRenderer: SummaryRenderer {
     func render(_ hits: [SearchHit]) throws {
         for (index, hit) in hits.enumerated() {
-            let title = hit.kind == .entry ? "\(Self.code(hit.code)) \(hit.name ?? "(no name)")" : "table row"
+            let codes = (hit.codes ?? []).map(String.init).joined(separator: " ")
+            let title = hit.kind == .entry ? "\(Self.code(hit.code)) \(hit.name ?? "(no name)")" : codes.isEmpty ? "table row" : "\(codes) (table row)"
             try Output.line("\(index + 1). \(title)    \(hit.domain) · \(hit.locale) · \(hit.section ?? "")")
             try Output.write("   " + Highlight.marked(hit.excerpt.runs) + "\n")
+            if let places = hit.places, places.count > 1 {
+                try Output.line("   documented in: " + places.map { "\($0.domain) · \($0.locale)" }.joined(separator: ", "))
+            }
         }
     }
 

@@ -1,0 +1,176 @@
+import ErrorKBStore
+import ErrorKBSupport
+
+/// An entry or table row a search found, with what ranking needs: its name and texts (an
+/// entry's messages; a table row's description, its message standing for the name) and how
+/// relevant it is. The full detail of a hit is loaded only for the hits shown.
+struct SearchCandidate {
+    var match: FullTextMatch
+    var entry: LocatedEntry?
+    var row: LocatedTableRow?
+    var relevance: Relevance
+
+    /// What tells candidates of one meaning: an entry's meaning (`entries.meaning`, issue 13's
+    /// grouping of the entries of one code that document one error), a table row's message as
+    /// compared (the same runtime message on several pages).
+    var group: String {
+        if let entry { return "e\(entry.meaning)" }
+        return "t" + RankTokens.of(row?.message ?? "").joined(separator: " ")
+    }
+
+    /// The candidates with one per meaning, in order: each keeps the first (best) of its meaning
+    /// and the places (domain and locale) of the others.
+    static func grouped(_ candidates: [SearchCandidate]) -> [(best: SearchCandidate, members: [SearchCandidate])] {
+        var order: [String] = []
+        var groups: [String: [SearchCandidate]] = [:]
+        for candidate in candidates {
+            if groups[candidate.group] == nil { order.append(candidate.group) }
+            groups[candidate.group, default: []].append(candidate)
+        }
+        return order.map { (groups[$0]![0], groups[$0]!) }
+    }
+
+    /// The candidates of `matches` in their order, with their relevance to `query` (a match
+    /// whose row is gone is left out). `partial` rows have only some of the query's words.
+    static func load(_ matches: [FullTextMatch], query: [String], partial: Set<Int64> = [], _ records: RecordReader) throws -> [SearchCandidate] {
+        let entries = Dictionary(uniqueKeysWithValues: try records.entries(ids: matches.compactMap(\.entryID)).map { ($0.id, $0) })
+        var messages: [Int64: [String]] = [:]
+        for message in try records.messages(ofEntries: Array(entries.keys)) { messages[message.entryID, default: []].append(message.text) }
+        let rows = Dictionary(uniqueKeysWithValues: try records.tableRows(ids: matches.compactMap(\.tableRowID)).map { ($0.id, $0) })
+        return matches.compactMap { match in
+            var relevance: Relevance
+            if let entry = match.entryID.flatMap({ entries[$0] }) {
+                relevance = Relevance(query: query, name: entry.name, texts: messages[entry.id] ?? [], score: match.score)
+            } else if let row = match.tableRowID.flatMap({ rows[$0] }) {
+                relevance = Relevance(query: query, name: row.message, texts: [row.description], score: match.score)
+            } else {
+                return nil
+            }
+            relevance.partial = partial.contains(match.rowid) ? 1 : 0
+            return SearchCandidate(match: match, entry: match.entryID.flatMap { entries[$0] }, row: match.tableRowID.flatMap { rows[$0] },
+                                   relevance: relevance)
+        }
+    }
+
+    /// The candidates best first: each gets its prior (how many of them share its meaning), then
+    /// they are sorted by `Relevance`.
+    static func ranked(_ candidates: [SearchCandidate]) -> [SearchCandidate] {
+        var places: [String: Int] = [:]
+        for candidate in candidates { places[candidate.group, default: 0] += 1 }
+        var ranked = candidates
+        for index in ranked.indices { ranked[index].relevance.prior = -(places[ranked[index].group] ?? 0) }
+        // A stable order for equal relevance: the index's (bm25, then rowid) as found.
+        return ranked.enumerated().sorted { ($0.element.relevance, $0.offset) < ($1.element.relevance, $1.offset) }.map(\.element)
+    }
+
+    /// The hits to show for the ranked candidates, in order. With `members` (one result per
+    /// meaning), each hit lists the places its meaning is documented: every entry of an entry's
+    /// meaning, the members found of a table row's.
+    static func hits(_ candidates: [SearchCandidate], members: [[SearchCandidate]]? = nil, terms: [Substring],
+                     _ records: RecordReader) throws -> [SearchHit] {
+        let details = Dictionary(uniqueKeysWithValues: try EntryDetail.load(candidates.compactMap(\.entry), records).map { ($0.id, $0) })
+        let meaningPlaces: [Int64: [(domain: String, locale: String)]] =
+            members == nil ? [:] : try records.places(ofMeanings: candidates.compactMap { $0.entry?.meaning })
+        var hits: [SearchHit] = []
+        for (index, candidate) in candidates.enumerated() {
+            var hit: SearchHit
+            if let entry = candidate.entry.flatMap({ details[$0.id] }) {
+                hit = SearchHit(entry: entry, terms: terms, score: candidate.match.score)
+            } else if let row = candidate.row {
+                hit = SearchHit(tableRow: TableRowDetail(row), terms: terms, score: candidate.match.score)
+            } else {
+                continue
+            }
+            if let members {
+                var places: [SearchHit.Place] = []
+                if let meaning = candidate.entry?.meaning, let documented = meaningPlaces[meaning] {
+                    places = documented.map { SearchHit.Place(domain: $0.domain, locale: $0.locale) }
+                } else {
+                    places = members[index].compactMap { member -> SearchHit.Place? in member.row.map { SearchHit.Place(domain: $0.domain, locale: $0.locale) } }
+                }
+                var unique: [SearchHit.Place] = []
+                for place in places where !unique.contains(place) { unique.append(place) }
+                hit.places = unique
+            }
+            hits.append(hit)
+        }
+        return hits
+    }
+}
+
+/// The full-text part of a search: the candidates for the query's words, found with every word
+/// when some rows have them all, else with any of them (see `init`).
+struct CandidateSearch {
+    /// How many of the best bm25 matches are ranked again by `Relevance`.
+    static let depth = 60
+
+    /// The terms searched for (a Chinese run as its pairs when nothing had it whole).
+    private(set) var terms: [Substring]
+    /// Whether the terms were searched with any of them rather than all.
+    private(set) var anyTerm: Bool
+    private(set) var candidates: [SearchCandidate] = []
+    private let query: [String]
+    private let records: RecordReader
+    private var seen: Set<Int64>
+
+    /// Finds the candidates for `terms`, leaving out the entries in `excluding`:
+    ///
+    /// - the best matches of every word (bm25 over the ranking window);
+    /// - when none, the best matches of any word, a Chinese run of 3 or more letters counting by
+    ///   its pairs (缺少参数 → 缺少, 少参, 参数), since users' words seldom match a page's whole;
+    /// - when the query has 3 words or more and no good match has them together or is whole inside
+    ///   them (pasted text: `error: Invalid symbol`), the matches of any word as well, marked
+    ///   partial, so that a whole message inside the text can come first.
+    init(terms: [Substring], query: [String], options: SearchOptions, excluding: Set<Int64>, _ records: RecordReader) throws {
+        self.terms = terms
+        self.query = query
+        self.records = records
+        anyTerm = options.matchAny
+        seen = excluding
+        guard !terms.isEmpty else { return }
+        let depth = max(options.limit, Self.depth) + excluding.count
+        func matches(any: Bool) throws -> [FullTextMatch] {
+            try records.fullTextMatches(terms: self.terms, matchAny: any, everyPrefix: options.matchAny, filter: options.filter, limit: depth,
+                                        windowed: !options.rankEveryMatch)
+        }
+        try add(matches(any: anyTerm))
+        guard !anyTerm else { return }
+        if candidates.isEmpty {
+            let loose = Self.looseTerms(terms)
+            guard loose.count > 1 else { return }
+            self.terms = loose
+            anyTerm = true
+            try add(matches(any: true))
+        } else if terms.count >= 3, !candidates.prefix(10).contains(where: { $0.relevance.tier <= 1 }) {
+            try add(matches(any: true), partial: true)
+        }
+    }
+
+    /// Adds the entries named by the query (score 0) that are not candidates yet.
+    mutating func add(named ids: [Int64]) throws {
+        try add(ids.map { FullTextMatch(entryID: $0, tableRowID: nil, score: 0) })
+    }
+
+    private mutating func add(_ matches: [FullTextMatch], partial: Bool = false) throws {
+        let new = matches.filter { seen.insert($0.rowid).inserted }
+        candidates += try SearchCandidate.load(new, query: query, partial: partial ? Set(new.map(\.rowid)) : [], records)
+    }
+
+    /// The terms of a query that nothing matches whole: words as they are, each Chinese run of
+    /// three letters or more as its overlapping pairs.
+    static func looseTerms(_ terms: [Substring]) -> [Substring] {
+        var loose: [Substring] = []
+        for term in terms {
+            let scalars = Array(term.unicodeScalars)
+            if scalars.count >= 3, scalars.allSatisfy(\.isCJK) {
+                for i in 0..<(scalars.count - 1) {
+                    let pair = Substring(String(String.UnicodeScalarView([scalars[i], scalars[i + 1]])))
+                    if !loose.contains(pair) { loose.append(pair) }
+                }
+            } else if !loose.contains(term) {
+                loose.append(term)
+            }
+        }
+        return Array(loose.prefix(KnowledgeBase.maxTerms))
+    }
+}

@@ -1,0 +1,132 @@
+import ErrorKBSupport
+
+/// How well a hit answers a query, beyond bm25. Hits sort by, in order:
+///
+/// 1. `tier`: 0 when the query is the hit's whole name or whole message (a documented
+///    placeholder stands for any words: `Mandatory parameter 'symbol' was not sent…`), or holds a
+///    whole message of two words or more (a pasted line: `error: Invalid symbol.`), 1 when its
+///    words appear in that order, together, in the name or a message (a phrase), 2 otherwise;
+/// 2. `partial`: a hit with every word before one with only some of them;
+/// 3. `nameMiss`: 0 when the name holds the query (ignoring case, `_`, `-` and spaces:
+///    `notional` is in MIN_NOTIONAL, `lot size` in `Filter failure: LOT_SIZE`), else 1;
+/// 4. `prior`: minus the number of places among the hits that document the same meaning (an
+///    entry's code; a table row's message), so that an error documented in every product comes
+///    before one documented once. Among whole matches the prior comes before the name: `invalid
+///    symbol` is the message of -1121 in every product and the name of -20121 in one;
+/// 5. `score`: bm25, lower is better.
+///
+/// Table rows are compared with their message as the name and their description as the text.
+struct Relevance: Comparable {
+    var tier: Int
+    /// 1 for a hit that has only some of the words (ranked along with those that have them all
+    /// when none of those has them together), else 0.
+    var partial = 0
+    var nameMiss: Int
+    var prior: Int = 0
+    var score: Double
+
+    static func < (a: Relevance, b: Relevance) -> Bool {
+        (a.tier, a.partial, a.tier == 0 ? a.prior : 0, a.nameMiss, a.prior, a.score)
+            < (b.tier, b.partial, b.tier == 0 ? b.prior : 0, b.nameMiss, b.prior, b.score)
+    }
+
+    /// The relevance of a hit named `name` with `texts`, for the query's tokens.
+    init(query: [String], name: String?, texts: [String], score: Double?) {
+        self.score = score ?? -.infinity
+        let nameTokens = name.map(RankTokens.of) ?? []
+        let textTokens = texts.map(RankTokens.of)
+        if query.isEmpty {
+            tier = 2
+        } else if RankTokens.matchesWhole(query, nameTokens) || textTokens.contains(where: { RankTokens.matchesWhole(query, $0) })
+                    || textTokens.contains(where: { RankTokens.appearsWhole($0, in: query) }) {
+            tier = 0
+        } else if RankTokens.contains(query, nameTokens) || textTokens.contains(where: { RankTokens.contains(query, $0) }) {
+            tier = 1
+        } else {
+            tier = 2
+        }
+        let key = query.joined()
+        nameMiss = !key.isEmpty && nameTokens.filter({ $0 != RankTokens.wildcard }).joined().contains(key) ? 0 : 1
+    }
+}
+
+/// Text as the ranking compares it: lower-case words (letters and digits) and single Chinese
+/// characters, with each documented placeholder (`%s`, `％s`, `{0}`) as a wildcard.
+enum RankTokens {
+    static let wildcard = "\u{1}"
+
+    static func of(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var word = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        func flush() {
+            if !word.isEmpty { tokens.append(String(word).lowercased()); word = String.UnicodeScalarView() }
+        }
+        while i < scalars.count {
+            let scalar = scalars[i]
+            if (scalar == "%" || scalar == "％"), i + 1 < scalars.count, "sdbf".unicodeScalars.contains(scalars[i + 1]) {
+                flush(); tokens.append(wildcard); i += 2; continue
+            }
+            if scalar == "{", let close = scalars[(i + 1)...].prefix(33).firstIndex(of: "}"), close > i + 1,
+               scalars[(i + 1)..<close].allSatisfy({ $0.isASCII && (SearchQuery.isWordScalar($0) || $0 == "_") }) {
+                flush(); tokens.append(wildcard); i = close + 1; continue
+            }
+            if scalar.isCJK {
+                flush(); tokens.append(String(scalar))
+            } else if SearchQuery.isWordScalar(scalar) {
+                word.append(scalar)
+            } else {
+                flush()
+            }
+            i += 1
+        }
+        flush()
+        return tokens
+    }
+
+    /// Whether `query` is all of `pattern`, a wildcard standing for one or more query tokens.
+    static func matchesWhole(_ query: [String], _ pattern: [String]) -> Bool {
+        guard !pattern.isEmpty, pattern.count <= query.count + pattern.filter({ $0 == wildcard }).count else { return false }
+        // reachable[j]: pattern[..<i] can cover query[..<j].
+        var reachable = [Bool](repeating: false, count: query.count + 1)
+        reachable[0] = true
+        for token in pattern {
+            var next = [Bool](repeating: false, count: query.count + 1)
+            for j in 0..<query.count where reachable[j] {
+                if token == wildcard {
+                    for k in (j + 1)...query.count { next[k] = true }
+                } else if query[j] == token {
+                    next[j + 1] = true
+                }
+            }
+            reachable = next
+            if !reachable.contains(true) { return false }
+        }
+        return reachable[query.count]
+    }
+
+    /// Whether all of `message` (two words or more; a wildcard stands for one word) appears,
+    /// together and in order, in `query`.
+    static func appearsWhole(_ message: [String], in query: [String]) -> Bool {
+        guard message.filter({ $0 != wildcard }).count >= 2, message.count <= query.count else { return false }
+        for start in 0...(query.count - message.count) where message.indices.allSatisfy({ message[$0] == wildcard || message[$0] == query[start + $0] }) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether the query's tokens appear together, in order, in `pattern` (a wildcard stands for
+    /// one token; the last query word may be the start of a word, as in the search).
+    static func contains(_ query: [String], _ pattern: [String]) -> Bool {
+        guard !query.isEmpty, query.count <= pattern.count else { return false }
+        let last = query.count - 1
+        for start in 0...(pattern.count - query.count) {
+            if query.indices.allSatisfy({ i in
+                let token = pattern[start + i]
+                return token == query[i] || token == wildcard || (i == last && token.hasPrefix(query[i]))
+            }) { return true }
+        }
+        return false
+    }
+}
