@@ -43,7 +43,7 @@ import Testing
         stderr.isEmpty || (stderr.hasPrefix("kb: ") && stderr.hasSuffix(" shown; --limit to see more\n") && stderr.filter { $0 == "\n" }.count == 1)
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(10)))
     func eightReadersWhileTheFileIsReplaced() throws {
         let directory = Fixtures.temporaryDirectory().path
         let target = directory + "/x.db"

@@ -19,7 +19,7 @@ import Testing
         return false
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(10)))
     func sigkillAtRandomMomentsLeavesTheOldOrTheNewDatabase() throws {
         let directory = Fixtures.temporaryDirectory().path
         let target = directory + "/x.db"

@@ -21,7 +21,7 @@ struct ScaleTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(5)), arguments: ["zh-text", "en-md"])
+    @Test(.timeLimit(.minutes(10)), arguments: ["zh-text", "en-md"])
     func a100kCorpusImportsExactly(format: String) throws {
         let folder = Fixtures.temporaryDirectory()
         let document = folder.appendingPathComponent("corpus.txt"), stats = folder.appendingPathComponent("stats.json")
