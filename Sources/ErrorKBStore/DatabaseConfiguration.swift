@@ -15,6 +15,7 @@ extension KnowledgeBase {
     static func makeConfiguration(_ access: Access) -> Configuration {
         var config = Configuration()
         config.label = "ErrorKB"
+        config.prepareDatabase { db in RankFunction.register(db) }
         switch access {
         case .readOnly:
             config.readonly = true

@@ -42,6 +42,28 @@ enum MatchExpression {
         return parts.isEmpty ? nil : parts.joined(separator: " AND ")
     }
 
+    /// A phrase of an expression: its terms, and whether it is a prefix (`"ord"*`).
+    struct Phrase: Equatable {
+        var terms: [String]
+        var isPrefix: Bool
+    }
+
+    /// The phrases of an expression made here, in order: FTS5 numbers them so (the order
+    /// `kb_bm25` takes their row counts in). Every phrase is a double-quoted string.
+    static func phrases(in expression: String) -> [Phrase] {
+        var phrases: [Phrase] = []
+        var scalars = expression.unicodeScalars[...]
+        while let open = scalars.firstIndex(of: "\"") {
+            let rest = scalars[scalars.index(after: open)...]
+            guard let close = rest.firstIndex(of: "\"") else { break }
+            let terms = String(String.UnicodeScalarView(rest[..<close])).split(separator: " ").map(String.init)
+            scalars = scalars[scalars.index(after: close)...]
+            let isPrefix = scalars.first == "*"
+            phrases.append(Phrase(terms: terms, isPrefix: isPrefix))
+        }
+        return phrases
+    }
+
     /// Any of the given index terms (a prefix expanded into its completions).
     static func anyOf(_ terms: [String]) -> String {
         "(" + terms.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"

@@ -114,8 +114,8 @@ final class ParallelSearchIndex {
                 // The same terms `SearchVocabulary.refresh` reads from the file's index.
                 try execute("""
                     CREATE VIRTUAL TABLE temp.search_vocabulary USING fts5vocab(main, search_index, row);
-                    CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
-                    INSERT INTO search_terms (term) SELECT term FROM temp.search_vocabulary
+                    CREATE TABLE search_terms (term TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
+                    INSERT INTO search_terms (term, documents) SELECT term, doc FROM temp.search_vocabulary
                     """)
             } catch {
                 failure = error

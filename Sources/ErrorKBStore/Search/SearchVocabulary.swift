@@ -8,7 +8,7 @@ enum SearchVocabulary {
     static func refresh(_ db: Database) throws {
         try open(db)
         try db.cachedStatement(sql: "DELETE FROM search_terms").execute()
-        try db.cachedStatement(sql: "INSERT INTO search_terms (term) SELECT term FROM temp.search_vocabulary").execute()
+        try db.cachedStatement(sql: "INSERT INTO search_terms (term, documents) SELECT term, doc FROM temp.search_vocabulary").execute()
     }
 
     /// FTS5's vocabulary of the index (an `fts5vocab` table of its rows) as a temp table, kept
@@ -19,6 +19,26 @@ enum SearchVocabulary {
     }
 
     static let origins = CheckedRow.Origins(["term": "search_terms.term"], label: ("term", "term "))
+
+    /// How many rows of the index hold each phrase of a MATCH expression, in the expression's
+    /// order (`RankFunction`'s `documents`): a term's count as `search_terms` has it; a phrase of
+    /// several terms, its rarest term's (an upper bound); a prefix, the sum of its completions'
+    /// (an upper bound too). A term the index lacks counts 1: such a phrase matches nothing.
+    static func documents(of expression: String, _ db: Database) throws -> [Int64] {
+        try MatchExpression.phrases(in: expression).map { phrase in
+            if phrase.isPrefix, let term = phrase.terms.first {
+                let prefix = term.lowercased()
+                return try db.cachedValue(Int64.self, "SELECT sum(documents) FROM search_terms WHERE term >= ? AND term < ?",
+                                          [prefix, prefix + "\u{10FFFF}"]) ?? 1
+            }
+            var fewest: Int64?
+            for term in phrase.terms {
+                let count = try db.cachedValue(Int64.self, "SELECT documents FROM search_terms WHERE term = ?", [term.lowercased()]) ?? 1
+                fewest = min(fewest ?? count, count)
+            }
+            return max(1, fewest ?? 1)
+        }
+    }
 
     /// The terms that complete `prefix` (lower case), at most `limit`; nil when there are more.
     static func completions(of prefix: String, limit: Int, _ db: Database) throws -> [String]? {
