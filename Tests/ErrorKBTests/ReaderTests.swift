@@ -93,7 +93,11 @@ import Testing
         for (name, data) in EmbeddedCorpus.seedDocuments {
             #expect(try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("seed/\(name)")) == data)
         }
-        #expect(Schema.files.map(\.fileName) == ["errorkb.sql", "v08-fetch-state.sql", "v09-meanings.sql", "v10-search-rows.sql"])
+        // The schema files are the repository's, in order.
+        let repository = try FileManager.default.contentsOfDirectory(atPath: Fixtures.packageRoot.appendingPathComponent("schema").path)
+            .filter { $0.hasSuffix(".sql") }.sorted()
+        #expect(Schema.files.map(\.fileName) == repository)
+        #expect(Schema.files.first?.fileName == "errorkb.sql" && Schema.version == 11)
     }
 }
 

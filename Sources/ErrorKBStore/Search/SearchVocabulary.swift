@@ -25,18 +25,24 @@ enum SearchVocabulary {
     /// several terms, its rarest term's (an upper bound); a prefix, the sum of its completions'
     /// (an upper bound too). A term the index lacks counts 1: such a phrase matches nothing.
     static func documents(of expression: String, _ db: Database) throws -> [Int64] {
-        try MatchExpression.phrases(in: expression).map { phrase in
+        // Only a count kb wrote is used: anything else in the column (a damaged file) counts as
+        // unknown, and a search still ranks (a ranking hint is no reason to refuse one).
+        func count(_ sql: String, _ arguments: StatementArguments) throws -> Int64? {
+            guard let value = try db.cachedValue(Double.self, sql, arguments), value >= 1 else { return nil }
+            return Int64(min(value, 1e15))
+        }
+        return try MatchExpression.phrases(in: expression).map { phrase in
             if phrase.isPrefix, let term = phrase.terms.first {
                 let prefix = term.lowercased()
-                return try db.cachedValue(Int64.self, "SELECT sum(documents) FROM search_terms WHERE term >= ? AND term < ?",
-                                          [prefix, prefix + "\u{10FFFF}"]) ?? 1
+                return try count("SELECT total(CASE WHEN typeof(documents) = 'integer' THEN documents END) FROM search_terms WHERE term >= ? AND term < ?",
+                                 [prefix, prefix + "\u{10FFFF}"]) ?? 1
             }
-            var fewest: Int64?
+            var fewest: Int64 = .max
             for term in phrase.terms {
-                let count = try db.cachedValue(Int64.self, "SELECT documents FROM search_terms WHERE term = ?", [term.lowercased()]) ?? 1
-                fewest = min(fewest ?? count, count)
+                fewest = min(fewest, try count("SELECT CASE WHEN typeof(documents) = 'integer' THEN documents END FROM search_terms WHERE term = ?",
+                                               [term.lowercased()]) ?? 1)
             }
-            return max(1, fewest ?? 1)
+            return fewest == .max ? 1 : fewest
         }
     }
 

@@ -140,7 +140,7 @@ struct TableRenderer: SummaryRenderer {
               entries           \(summary.entries)
               messages          \(summary.messages)
               table rows        \(summary.tableRows)
-              duplicate groups  \(summary.duplicateGroups.values.reduce(0, +)) (\(groups))
+              duplicate groups  \(summary.duplicateGroups.values.reduce(0, +))\(groups.isEmpty ? "" : " (\(groups))")
               unexplained lines \(summary.unexplained.count)
             """)
     }
