@@ -36,6 +36,9 @@ public struct SearchHit: Codable, Sendable, Equatable {
     /// One result per meaning: every domain and locale that documents it (this hit's first);
     /// nil with `SearchOptions.grouped` off.
     public var places: [Place]?
+    /// What found the hit when the words typed did not: a synonym of a phrase in the query, or a
+    /// name near the one typed (see `SearchExpansion`); nil for a hit of the words typed.
+    public var via: SearchExpansion?
 
     /// A page that documents a meaning.
     public struct Place: Codable, Sendable, Equatable {
@@ -85,13 +88,16 @@ public struct SearchResults: Codable, Sendable, Equatable {
     public var totalIsCapped: Bool
     /// Whether nothing had every word of the query, so the hits have only some of them.
     public var partial: Bool = false
+    /// What was searched for besides the words typed: the synonyms of phrases in the query, the
+    /// documented names near a name typed that no entry has. Empty when nothing was.
+    public var expansions: [SearchExpansion] = []
 
     /// Hits are counted up to this many matches: counting 1,000 on a million-row file was a
     /// third of a search's time (each match's meaning is looked up to count meanings once).
     public static let countCap = 300
 
     enum CodingKeys: String, CodingKey {
-        case hits, total, totalIsCapped = "total_is_capped", partial
+        case hits, total, totalIsCapped = "total_is_capped", partial, expansions
     }
 }
 
@@ -127,12 +133,28 @@ extension KnowledgeBase {
             }
             let first = try SearchCandidate.load(firstIDs.map { FullTextMatch(entryID: $0, tableRowID: nil, score: nil) }, query: [], records)
             var search = try CandidateSearch(terms: terms, query: RankTokens.of(query), options: options, excluding: Set(firstIDs), records)
+            var near: [SearchCandidate] = []
+            var synonyms: [SearchCandidate] = []
+            var expansions: [SearchExpansion] = []
             if !options.matchAny {
                 // A known name is ranked with the matches (its whole name matches), even when the
                 // ranking window missed it.
-                try search.add(named: records.entryIDs(names: Self.nameForms(of: parsed.terms), filter: options.filter, limit: options.limit))
+                let named = try records.entryIDs(names: Self.nameForms(of: parsed.terms), filter: options.filter, limit: options.limit)
+                try search.add(named: named)
+                if named.isEmpty {
+                    (near, expansions) = try NearNames.candidates(query, excluding: Set(firstIDs), options: options, records)
+                }
+                var seen = Set(firstIDs + (search.candidates + near).map(\.match.rowid))
+                for (expansion, alternative) in SearchSynonyms.builtIn.alternatives(of: query) {
+                    expansions.append(expansion)
+                    let found = try CandidateSearch(terms: SearchQuery(alternative).terms, query: RankTokens.of(alternative), options: options,
+                                                    excluding: seen, loose: false, records)
+                    synonyms += found.candidates.map { var candidate = $0; candidate.via = expansion; return candidate }
+                    seen.formUnion(found.candidates.map(\.match.rowid))
+                }
             }
-            let ranked = first + SearchCandidate.ranked(search.candidates)
+            let ranked = first + SearchCandidate.merged(typed: SearchCandidate.ranked(search.candidates), anyTerm: search.anyTerm,
+                                                        near: near, synonyms: SearchCandidate.ranked(synonyms))
             let groups = options.grouped ? SearchCandidate.grouped(ranked) : ranked.map { ($0, [$0]) }
             let shown = Array(groups.prefix(options.limit))
             let hits = try SearchCandidate.hits(shown.map(\.best), members: options.grouped ? shown.map(\.members) : nil, terms: parsed.terms, records)
@@ -146,7 +168,8 @@ extension KnowledgeBase {
                 total = max(total, first.count + counted)
                 capped = counted >= SearchResults.countCap
             }
-            return SearchResults(hits: hits, total: max(total, hits.count), totalIsCapped: capped, partial: search.anyTerm && !options.matchAny)
+            return SearchResults(hits: hits, total: max(total, hits.count), totalIsCapped: capped, partial: search.anyTerm && !options.matchAny,
+                                 expansions: expansions)
         }
     }
 

@@ -9,6 +9,8 @@ struct SearchCandidate {
     var entry: LocatedEntry?
     var row: LocatedTableRow?
     var relevance: Relevance
+    /// The synonym or near name that found it; nil when the words typed did.
+    var via: SearchExpansion?
 
     /// What tells candidates of one meaning: an entry's meaning (`entries.meaning`, issue 13's
     /// grouping of the entries of one code that document one error), a table row's message as
@@ -48,7 +50,7 @@ struct SearchCandidate {
             }
             relevance.partial = partial.contains(match.rowid) ? 1 : 0
             return SearchCandidate(match: match, entry: match.entryID.flatMap { entries[$0] }, row: match.tableRowID.flatMap { rows[$0] },
-                                   relevance: relevance)
+                                   relevance: relevance, via: nil)
         }
     }
 
@@ -61,6 +63,26 @@ struct SearchCandidate {
         for index in ranked.indices { ranked[index].relevance.prior = -(places[ranked[index].group] ?? 0) }
         // A stable order for equal relevance: the index's (bm25, then rowid) as found.
         return ranked.enumerated().sorted { ($0.element.relevance, $0.offset) < ($1.element.relevance, $1.offset) }.map(\.element)
+    }
+
+    /// The ranked hits of the words typed (`typed`, found with any word when `anyTerm`) with those
+    /// found otherwise, in the order README's "Search" states: whole matches of the words typed;
+    /// entries of a name near the one typed; the other hits with every word typed; hits found
+    /// through a synonym; hits with only some of the words typed.
+    static func merged(typed: [SearchCandidate], anyTerm: Bool, near: [SearchCandidate], synonyms: [SearchCandidate]) -> [SearchCandidate] {
+        let nearIDs = Set(near.map(\.match.rowid))
+        let typed = typed.filter { !nearIDs.contains($0.match.rowid) }
+        let whole = typed.prefix { $0.relevance.tier == 0 }
+        var rest = Array(typed.dropFirst(whole.count))
+        var tail: [SearchCandidate] = []
+        // Without synonyms the order is the words' own (a phrase with some of the words can come
+        // before scattered words that have them all).
+        if !synonyms.isEmpty {
+            let weak = { (candidate: SearchCandidate) in anyTerm || candidate.relevance.partial == 1 }
+            tail = synonyms + rest.filter(weak)
+            rest.removeAll(where: weak)
+        }
+        return Array(whole) + near + rest + tail
     }
 
     /// The hits to show for the ranked candidates, in order. With `members` (one result per
@@ -92,6 +114,7 @@ struct SearchCandidate {
                 for place in places where !unique.contains(place) { unique.append(place) }
                 hit.places = unique
             }
+            hit.via = candidate.via
             hits.append(hit)
         }
         return hits
@@ -121,7 +144,9 @@ struct CandidateSearch {
     /// - when the query has 3 words or more and no good match has them together or is whole inside
     ///   them (pasted text: `error: Invalid symbol`), the matches of any word as well, marked
     ///   partial, so that a whole message inside the text can come first.
-    init(terms: [Substring], query: [String], options: SearchOptions, excluding: Set<Int64>, _ records: RecordReader) throws {
+    ///
+    /// With `loose` false, only the first: a synonym's words are looked for together or not at all.
+    init(terms: [Substring], query: [String], options: SearchOptions, excluding: Set<Int64>, loose: Bool = true, _ records: RecordReader) throws {
         self.terms = terms
         self.query = query
         self.records = records
@@ -134,7 +159,7 @@ struct CandidateSearch {
                                         windowed: !options.rankEveryMatch)
         }
         try add(matches(any: anyTerm))
-        guard !anyTerm else { return }
+        guard !anyTerm, loose else { return }
         if candidates.isEmpty {
             let loose = Self.looseTerms(terms)
             guard loose.count > 1 else { return }
