@@ -133,6 +133,7 @@ extension KnowledgeBase {
             }
             let first = try SearchCandidate.load(firstIDs.map { FullTextMatch(entryID: $0, tableRowID: nil, score: nil) }, query: [], records)
             var search = try CandidateSearch(terms: terms, query: RankTokens.of(query), options: options, excluding: Set(firstIDs), records)
+            if let completion = SearchCandidate.completion(of: parsed.terms, in: search.candidates) { search.rank(as: RankTokens.of(completion)) }
             var near: [SearchCandidate] = []
             var synonyms: [SearchCandidate] = []
             var expansions: [SearchExpansion] = []
@@ -153,7 +154,12 @@ extension KnowledgeBase {
                     seen.formUnion(found.candidates.map(\.match.rowid))
                 }
             }
-            let ranked = first + SearchCandidate.merged(typed: SearchCandidate.ranked(search.candidates), anyTerm: search.anyTerm,
+            // Hits with every word are ranked by how widely their meaning is documented; hits with
+            // some of the words by how many of them share it (a widely documented error is no
+            // better an answer for having one word of the query).
+            let documented = search.anyTerm ? [:]
+                : try records.places(ofMeanings: Array(Set(search.candidates.compactMap { $0.entry?.meaning }))).mapValues(\.count)
+            let ranked = first + SearchCandidate.merged(typed: SearchCandidate.ranked(search.candidates, documented: documented), anyTerm: search.anyTerm,
                                                         near: near, synonyms: SearchCandidate.ranked(synonyms))
             let groups = options.grouped ? SearchCandidate.grouped(ranked) : ranked.map { ($0, [$0]) }
             let shown = Array(groups.prefix(options.limit))

@@ -9,6 +9,9 @@ struct SearchCandidate {
     var entry: LocatedEntry?
     var row: LocatedTableRow?
     var relevance: Relevance
+    /// The name and texts it is ranked on (see the type's comment).
+    var name: String?
+    var texts: [String]
     /// The synonym or near name that found it; nil when the words typed did.
     var via: SearchExpansion?
 
@@ -40,27 +43,61 @@ struct SearchCandidate {
         for message in try records.messages(ofEntries: Array(entries.keys)) { messages[message.entryID, default: []].append(message.text) }
         let rows = Dictionary(uniqueKeysWithValues: try records.tableRows(ids: matches.compactMap(\.tableRowID)).map { ($0.id, $0) })
         return matches.compactMap { match in
-            var relevance: Relevance
+            let name: String?, texts: [String]
             if let entry = match.entryID.flatMap({ entries[$0] }) {
-                relevance = Relevance(query: query, name: entry.name, texts: messages[entry.id] ?? [], score: match.score)
+                (name, texts) = (entry.name, messages[entry.id] ?? [])
             } else if let row = match.tableRowID.flatMap({ rows[$0] }) {
-                relevance = Relevance(query: query, name: row.message, texts: [row.description], score: match.score)
+                (name, texts) = (row.message, [row.description])
             } else {
                 return nil
             }
+            var relevance = Relevance(query: query, name: name, texts: texts, score: match.score)
             relevance.partial = partial.contains(match.rowid) ? 1 : 0
             return SearchCandidate(match: match, entry: match.entryID.flatMap { entries[$0] }, row: match.tableRowID.flatMap { rows[$0] },
-                                   relevance: relevance, via: nil)
+                                   relevance: relevance, name: name, texts: texts, via: nil)
         }
     }
 
-    /// The candidates best first: each gets its prior (how many of them share its meaning), then
-    /// they are sorted by `Relevance`.
-    static func ranked(_ candidates: [SearchCandidate]) -> [SearchCandidate] {
+    /// The candidate ranked for another query (its partial mark kept).
+    func ranked(as query: [String]) -> SearchCandidate {
+        var candidate = self
+        candidate.relevance = Relevance(query: query, name: name, texts: texts, score: match.score)
+        candidate.relevance.partial = relevance.partial
+        return candidate
+    }
+
+    /// For a query of one Chinese character, the word of two it most often starts among the
+    /// candidates (余 → 余额, in 7 of them): one character is a word being typed, as the last
+    /// English word is a prefix, so hits are ranked as for that word. Nil for any other query,
+    /// or when no such word is in two candidates or more.
+    static func completion(of terms: [Substring], in candidates: [SearchCandidate]) -> String? {
+        guard terms.count == 1, let first = terms[0].unicodeScalars.first, first.isCJK, terms[0].unicodeScalars.count == 1 else { return nil }
+        var counts: [String: Int] = [:]
+        for candidate in candidates {
+            var words: Set<String> = []
+            for text in [candidate.name ?? ""] + candidate.texts {
+                let scalars = Array(text.unicodeScalars)
+                for i in scalars.indices.dropLast() where scalars[i] == first && scalars[i + 1].isCJK {
+                    words.insert(String(String.UnicodeScalarView([scalars[i], scalars[i + 1]])))
+                }
+            }
+            for word in words { counts[word, default: 0] += 1 }
+        }
+        guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= 2 else { return nil }
+        return best.key
+    }
+
+    /// The candidates best first: each gets its prior (how many of them share its meaning, or,
+    /// for an entry, how many pages document its meaning (`documented`, by meaning) when more),
+    /// then they are sorted by `Relevance`.
+    static func ranked(_ candidates: [SearchCandidate], documented: [Int64: Int] = [:]) -> [SearchCandidate] {
         var places: [String: Int] = [:]
         for candidate in candidates { places[candidate.group, default: 0] += 1 }
         var ranked = candidates
-        for index in ranked.indices { ranked[index].relevance.prior = -(places[ranked[index].group] ?? 0) }
+        for index in ranked.indices {
+            let pages = ranked[index].entry.flatMap { documented[$0.meaning] } ?? 0
+            ranked[index].relevance.prior = -max(places[ranked[index].group] ?? 0, pages)
+        }
         // A stable order for equal relevance: the index's (bm25, then rowid) as found.
         return ranked.enumerated().sorted { ($0.element.relevance, $0.offset) < ($1.element.relevance, $1.offset) }.map(\.element)
     }
@@ -169,6 +206,11 @@ struct CandidateSearch {
         } else if terms.count >= 3, !candidates.prefix(10).contains(where: { $0.relevance.tier <= 1 }) {
             try add(matches(any: true), partial: true)
         }
+    }
+
+    /// Ranks the candidates as for the given query tokens (see `SearchCandidate.completion`).
+    mutating func rank(as query: [String]) {
+        candidates = candidates.map { $0.ranked(as: query) }
     }
 
     /// Adds the entries named by the query (score 0) that are not candidates yet.
