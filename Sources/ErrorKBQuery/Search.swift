@@ -145,22 +145,19 @@ extension KnowledgeBase {
                 if named.isEmpty {
                     (near, expansions) = try NearNames.candidates(query, excluding: Set(firstIDs), options: options, records)
                 }
-                var seen = Set(firstIDs + (search.candidates + near).map(\.match.rowid))
-                for (expansion, alternative) in SearchSynonyms.builtIn.alternatives(of: query) {
-                    expansions.append(expansion)
-                    let found = try CandidateSearch(terms: SearchQuery(alternative).terms, query: RankTokens.of(alternative), options: options,
-                                                    excluding: seen, loose: false, records)
-                    synonyms += found.candidates.map { var candidate = $0; candidate.via = expansion; return candidate }
-                    seen.formUnion(found.candidates.map(\.match.rowid))
-                }
+                let found = try SearchSynonyms.builtIn.candidates(query, excluding: Set(firstIDs + (search.candidates + near).map(\.match.rowid)),
+                                                                  options: options, records)
+                synonyms = found.candidates
+                expansions += found.expansions
             }
             // Hits with every word are ranked by how widely their meaning is documented; hits with
             // some of the words by how many of them share it (a widely documented error is no
             // better an answer for having one word of the query).
-            let documented = search.anyTerm ? [:]
-                : try records.places(ofMeanings: Array(Set(search.candidates.compactMap { $0.entry?.meaning }))).mapValues(\.count)
-            let ranked = first + SearchCandidate.merged(typed: SearchCandidate.ranked(search.candidates, documented: documented), anyTerm: search.anyTerm,
-                                                        near: near, synonyms: SearchCandidate.ranked(synonyms))
+            // A synonym's hits have every word of the synonym.
+            let documented = try records.places(ofMeanings: Array(Set(((search.anyTerm ? [] : search.candidates) + synonyms).compactMap { $0.entry?.meaning })))
+                .mapValues(\.count)
+            let ranked = first + SearchCandidate.merged(typed: SearchCandidate.ranked(search.candidates, documented: search.anyTerm ? [:] : documented),
+                                                        anyTerm: search.anyTerm, near: near, synonyms: SearchCandidate.ranked(synonyms, documented: documented))
             let groups = options.grouped ? SearchCandidate.grouped(ranked) : ranked.map { ($0, [$0]) }
             let shown = Array(groups.prefix(options.limit))
             let hits = try SearchCandidate.hits(shown.map(\.best), members: options.grouped ? shown.map(\.members) : nil, terms: parsed.terms, records)

@@ -1,4 +1,5 @@
 import Foundation
+import ErrorKBStore
 import ErrorKBSupport
 
 /// What a search looked for besides the words typed: the pages' words for a phrase of the query
@@ -82,5 +83,28 @@ struct SearchSynonyms {
             let before = RankTokens.text(Array(tokens[..<start])), after = RankTokens.text(Array(tokens[(start + line.phrase.count)...]))
             return (line.expansion, [before, line.expansion.words, after].filter { !$0.isEmpty }.joined(separator: " "))
         }
+    }
+
+    /// The candidates found through the synonyms of the query's phrases, leaving out the rows in
+    /// `excluding` (found already), each labelled with its synonym, unranked; and every synonym
+    /// searched. Each alternative is searched with every word, with the rest of
+    /// the query when that finds anything, else the synonym's words alone (`rate limit exceeded`:
+    /// no page says `too many requests exceeded`).
+    func candidates(_ query: String, excluding: Set<Int64>, options: SearchOptions,
+                    _ records: RecordReader) throws -> (candidates: [SearchCandidate], expansions: [SearchExpansion]) {
+        var seen = excluding
+        var candidates: [SearchCandidate] = []
+        var expansions: [SearchExpansion] = []
+        for (expansion, alternative) in alternatives(of: query) {
+            expansions.append(expansion)
+            var found: [SearchCandidate] = []
+            for text in Set([alternative, expansion.words]).sorted(by: { $0.count > $1.count }) where found.isEmpty {
+                found = try CandidateSearch(terms: SearchQuery(text).terms, query: RankTokens.of(text), options: options, excluding: seen, loose: false,
+                                            records).candidates
+            }
+            candidates += found.map { var candidate = $0; candidate.via = expansion; return candidate }
+            seen.formUnion(found.map(\.match.rowid))
+        }
+        return (candidates, expansions)
     }
 }
