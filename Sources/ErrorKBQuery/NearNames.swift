@@ -2,7 +2,8 @@ import Foundation
 import ErrorKBStore
 import ErrorKBSupport
 
-/// The documented names near an error name typed that no entry has: pages and users misspell
+/// The documented names near an error name typed that no entry has, and the index words near a
+/// word no page has (`wordAlternatives`): pages and users misspell
 /// names (-2019 is MARGIN_NOT_SUFFICIEN on every futures page; users type MARGIN_NOT_SUFFICIENT).
 /// A name is near when it is within a small edit distance of the one typed (1 for names under 8
 /// characters, else 2) or shares a long prefix with it (10 characters or more, and 80 % of the
@@ -72,5 +73,58 @@ enum NearNames {
                 .map { var candidate = $0; candidate.via = expansion; return candidate }
         }
         return (SearchCandidate.ranked(candidates), expansions)
+    }
+
+    /// Words of a query longer than this many tokens are not corrected (pasted text is full of
+    /// identifiers no page has).
+    static let correctedQueryTokens = 6
+    /// At most this many index terms sharing a word's first two letters are compared.
+    static let scannedTerms = 5_000
+
+    /// For each word of the query that no page has (ASCII letters, 5 or more, not the start of an
+    /// index word when it is the last), the query with the word replaced by the nearest index
+    /// word: the word it inflects (`whitelisted` → `whitelist`: -ing, -ed, -es, -s, -d taken off),
+    /// else the nearest (edit distance 1 under 8 letters, else 2; the first two letters kept):
+    /// `api key permisson` → `api key permission`. At most 3 words.
+    static func wordAlternatives(_ query: String, _ records: RecordReader) throws -> [(expansion: SearchExpansion, query: String)] {
+        let tokens = RankTokens.of(query)
+        guard tokens.count <= correctedQueryTokens else { return [] }
+        var alternatives: [(expansion: SearchExpansion, query: String)] = []
+        for (index, token) in tokens.enumerated() where token.count >= 5 && token.allSatisfy({ $0.isASCII && $0.isLetter }) && alternatives.count < 3 {
+            // A word the index has, or the start of one when it is the last word (being typed), is no typo.
+            let following = try records.indexTerms(startingWith: token, limit: 1).first
+            if following == token || (index == tokens.count - 1 && following != nil) { continue }
+            // An inflection of an index word (whitelisted, cancelling) is that word.
+            var stem: String?
+            for suffix in ["ing", "ed", "es", "s", "d"] where stem == nil && token.hasSuffix(suffix) && token.count - suffix.count >= 4 {
+                let shorter = String(token.dropLast(suffix.count))
+                if try records.indexTerms(startingWith: shorter, limit: 1).first == shorter { stem = shorter }
+            }
+            if let stem {
+                alternatives.append((SearchExpansion(kind: .nearWord, phrase: token, words: stem, source: nil), RankTokens.text(tokens.replacing(index, with: stem))))
+                continue
+            }
+            let allowed = token.count < 8 ? 1 : 2
+            let word = Array(token.utf8)
+            let near = try records.indexTerms(startingWith: String(token.prefix(2)), limit: scannedTerms).compactMap { term -> (term: String, distance: Int)? in
+                // A shorter form of the word (whitelist for whitelisted) is its inflection, not a correction.
+                guard abs(term.utf8.count - word.count) <= allowed, !token.hasPrefix(term) else { return nil }
+                let distance = editDistance(word, Array(term.utf8))
+                return distance <= allowed ? (term, distance) : nil
+            }
+            guard let best = near.min(by: { ($0.distance, $0.term) < ($1.distance, $1.term) }) else { continue }
+            alternatives.append((SearchExpansion(kind: .nearWord, phrase: token, words: best.term, source: nil),
+                                 RankTokens.text(tokens.replacing(index, with: best.term))))
+        }
+        return alternatives
+    }
+}
+
+extension Array {
+    /// The array with the element at `index` replaced.
+    func replacing(_ index: Int, with element: Element) -> [Element] {
+        var copy = self
+        copy[index] = element
+        return copy
     }
 }

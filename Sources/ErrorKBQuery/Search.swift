@@ -145,8 +145,9 @@ extension KnowledgeBase {
                 if named.isEmpty {
                     (near, expansions) = try NearNames.candidates(query, excluding: Set(firstIDs), options: options, records)
                 }
-                let found = try SearchSynonyms.builtIn.candidates(query, excluding: Set(firstIDs + (search.candidates + near).map(\.match.rowid)),
-                                                                  options: options, records)
+                let alternatives = try SearchSynonyms.builtIn.alternatives(of: query) + NearNames.wordAlternatives(query, records)
+                let whole = search.candidates.filter { !SearchCandidate.isWeak($0, anyTerm: search.anyTerm) } + near
+                let found = try SearchSynonyms.candidates(alternatives, excluding: Set(firstIDs + whole.map(\.match.rowid)), options: options, records)
                 synonyms = found.candidates
                 expansions += found.expansions
             }

@@ -107,19 +107,26 @@ struct SearchCandidate {
     /// entries of a name near the one typed; the other hits with every word typed; hits found
     /// through a synonym; hits with only some of the words typed.
     static func merged(typed: [SearchCandidate], anyTerm: Bool, near: [SearchCandidate], synonyms: [SearchCandidate]) -> [SearchCandidate] {
-        let nearIDs = Set(near.map(\.match.rowid))
-        let typed = typed.filter { !nearIDs.contains($0.match.rowid) }
+        // A row found with only some of the words typed and found again whole (a near name, an
+        // alternative with every word) is ranked where it was found whole.
+        let foundWhole = Set((near + synonyms).map(\.match.rowid))
+        let typed = typed.filter { !foundWhole.contains($0.match.rowid) }
         let whole = typed.prefix { $0.relevance.tier == 0 }
         var rest = Array(typed.dropFirst(whole.count))
         var tail: [SearchCandidate] = []
         // Without synonyms the order is the words' own (a phrase with some of the words can come
         // before scattered words that have them all).
         if !synonyms.isEmpty {
-            let weak = { (candidate: SearchCandidate) in anyTerm || candidate.relevance.partial == 1 }
+            let weak = { (candidate: SearchCandidate) in isWeak(candidate, anyTerm: anyTerm) }
             tail = synonyms + rest.filter(weak)
             rest.removeAll(where: weak)
         }
         return Array(whole) + near + rest + tail
+    }
+
+    /// Whether a hit of the words typed has only some of them (`anyTerm`: none had them all).
+    static func isWeak(_ candidate: SearchCandidate, anyTerm: Bool) -> Bool {
+        anyTerm || candidate.relevance.partial == 1
     }
 
     /// The hits to show for the ranked candidates, in order. With `members` (one result per

@@ -3,19 +3,20 @@ import ErrorKBStore
 import ErrorKBSupport
 
 /// What a search looked for besides the words typed: the pages' words for a phrase of the query
-/// (a synonym, from lexicon/search-synonyms.tsv), or a documented name close to a name typed that
-/// no entry has (a near name: MARGIN_NOT_SUFFICIENT → MARGIN_NOT_SUFFICIEN).
+/// (a synonym, from lexicon/search-synonyms.tsv), a documented name close to a name typed that
+/// no entry has (a near name: MARGIN_NOT_SUFFICIENT → MARGIN_NOT_SUFFICIEN), or an index word
+/// close to a word no page has (a near word: permisson → permission).
 public struct SearchExpansion: Codable, Sendable, Hashable {
     /// How the words were found.
-    public enum Kind: String, Codable, Sendable { case synonym, nearName = "near_name" }
+    public enum Kind: String, Codable, Sendable { case synonym, nearName = "near_name", nearWord = "near_word" }
 
-    /// A synonym or a near name.
+    /// A synonym, a near name or a near word.
     public var kind: Kind
     /// The part of the query it stands for (a synonym's phrase in lower case; the name as typed).
     public var phrase: String
     /// What was searched for instead: the pages' words, or the documented name.
     public var words: String
-    /// For a synonym, where the pages use its words (a page of seed/ and the code); nil for a near name.
+    /// For a synonym, where the pages use its words (a page of seed/ and the code); nil otherwise.
     public var source: String?
 }
 
@@ -85,20 +86,22 @@ struct SearchSynonyms {
         }
     }
 
-    /// The candidates found through the synonyms of the query's phrases, leaving out the rows in
-    /// `excluding` (found already), each labelled with its synonym, unranked; and every synonym
-    /// searched. Each alternative is searched with every word, with the rest of
-    /// the query when that finds anything, else the synonym's words alone (`rate limit exceeded`:
-    /// no page says `too many requests exceeded`).
-    func candidates(_ query: String, excluding: Set<Int64>, options: SearchOptions,
-                    _ records: RecordReader) throws -> (candidates: [SearchCandidate], expansions: [SearchExpansion]) {
+    /// The candidates found through alternatives of a query (its phrases' synonyms, its near
+    /// words), leaving out the rows in `excluding` (found already), each labelled with what found
+    /// it, unranked; and every expansion searched. Each alternative is searched with every word,
+    /// with the rest of the query when that finds anything, else a synonym's words alone (`rate
+    /// limit exceeded`: no page says `too many requests exceeded`).
+    static func candidates(_ alternatives: [(expansion: SearchExpansion, query: String)], excluding: Set<Int64>, options: SearchOptions,
+                           _ records: RecordReader) throws -> (candidates: [SearchCandidate], expansions: [SearchExpansion]) {
         var seen = excluding
         var candidates: [SearchCandidate] = []
         var expansions: [SearchExpansion] = []
-        for (expansion, alternative) in alternatives(of: query) {
+        for (expansion, alternative) in alternatives {
             expansions.append(expansion)
             var found: [SearchCandidate] = []
-            for text in Set([alternative, expansion.words]).sorted(by: { $0.count > $1.count }) where found.isEmpty {
+            // A near word alone is no answer: the other words typed say what it is about.
+            let texts = expansion.kind == .synonym ? Set([alternative, expansion.words]).sorted { $0.count > $1.count } : [alternative]
+            for text in texts where found.isEmpty {
                 found = try CandidateSearch(terms: SearchQuery(text).terms, query: RankTokens.of(text), options: options, excluding: seen, loose: false,
                                             records).candidates
             }

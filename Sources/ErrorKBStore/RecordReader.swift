@@ -164,6 +164,12 @@ package struct RecordReader {
         return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
     }
 
+    /// The words of the search index (`search_terms`, lower case) that start with `prefix`, at
+    /// most `limit`, in order.
+    package func indexTerms(startingWith prefix: String, limit: Int) throws -> [String] {
+        try SearchVocabulary.terms(startingWith: prefix, limit: limit, db)
+    }
+
     /// The distinct entry names that start with `prefix` (in any ASCII case), at most `limit`, in
     /// name order: a range of the `entries_name` index.
     package func names(startingWith prefix: String, limit: Int) throws -> [String] {

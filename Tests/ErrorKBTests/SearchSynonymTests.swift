@@ -87,4 +87,24 @@ import Testing
         let exactObject = try #require(try JSONSerialization.jsonObject(with: Data(exact.stdout.utf8)) as? [String: Any])
         #expect((exactObject["expansions"] as? [Any])?.isEmpty == true && (exactObject["hits"] as? [[String: Any]])?.first?["code"] as? Int == -2019)
     }
+
+    /// A word no page has is searched as the index word it inflects or the nearest one, with the
+    /// other words; alone it is no answer when they find nothing with it.
+    @Test func aWordNoPageHasIsSearchedAsTheNearestIndexWord() throws {
+        func search(_ words: [String]) throws -> (hits: [[String: Any]], expansions: [String]) {
+            let result = TestProcess.kb(["search"] + words + ["--format", "json", "--limit", "5", "--db", Fixtures.builtDatabasePath])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+            return (object["hits"] as? [[String: Any]] ?? [],
+                    (object["expansions"] as? [[String: Any]] ?? []).map { "\($0["kind"] ?? "") \($0["phrase"] ?? "") → \($0["words"] ?? "")" })
+        }
+        let typo = try search(["insufficent", "balance"])
+        #expect(typo.expansions == ["near_word insufficent → insufficient"])
+        let first = try #require(typo.hits.first)
+        #expect((first["via"] as? [String: Any])?["words"] as? String == "insufficient")
+        #expect((first["messages"] as? [[String: Any]] ?? []).contains { ($0["text"] as? String ?? "").lowercased().contains("insufficient balance") }, "\(first)")
+        let inflected = try search(["withdrawals"])
+        #expect(inflected.expansions == ["near_word withdrawals → withdrawal"] && !inflected.hits.isEmpty)
+        // Words the index has, and the last word as the start of one, are never corrected.
+        #expect(try search(["insufficient", "balanc"]).expansions.isEmpty)
+    }
 }

@@ -19,6 +19,8 @@ enum ExpansionNote {
                              + " (search synonyms; their hits come after those with the words typed)")
             case .nearName:
                 lines.append("no entry is named \(phrase); near names searched: " + words.joined(separator: ", "))
+            case .nearWord:
+                lines.append("no page has the word '\(phrase)'; also searched as " + words.map { "'\($0)'" }.joined(separator: ", "))
             }
         }
         return lines
@@ -29,6 +31,7 @@ enum ExpansionNote {
         switch via.kind {
         case .synonym: return "found as '\(via.words)' (synonym of '\(via.phrase)')"
         case .nearName: return "near name (you typed \(via.phrase))"
+        case .nearWord: return "found as '\(via.words)' (near word of '\(via.phrase)')"
         }
     }
 }
