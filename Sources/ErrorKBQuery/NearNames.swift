@@ -78,13 +78,13 @@ enum NearNames {
     /// Words of a query longer than this many tokens are not corrected (pasted text is full of
     /// identifiers no page has).
     static let correctedQueryTokens = 6
-    /// At most this many index terms sharing a word's first two letters are compared.
-    static let scannedTerms = 5_000
+    /// At most this many index terms sharing a word's first three letters are compared.
+    static let scannedTerms = 1_000
 
     /// For each word of the query that no page has (ASCII letters, 5 or more, not the start of an
     /// index word when it is the last), the query with the word replaced by the nearest index
     /// word: the word it inflects (`whitelisted` → `whitelist`: -ing, -ed, -es, -s, -d taken off),
-    /// else the nearest (edit distance 1 under 8 letters, else 2; the first two letters kept):
+    /// else the nearest (edit distance 1 under 8 letters, else 2; the first three letters kept):
     /// `api key permisson` → `api key permission`. At most 3 words.
     static func wordAlternatives(_ query: String, _ records: RecordReader) throws -> [(expansion: SearchExpansion, query: String)] {
         let tokens = RankTokens.of(query)
@@ -106,7 +106,7 @@ enum NearNames {
             }
             let allowed = token.count < 8 ? 1 : 2
             let word = Array(token.utf8)
-            let near = try records.indexTerms(startingWith: String(token.prefix(2)), limit: scannedTerms).compactMap { term -> (term: String, distance: Int)? in
+            let near = try records.indexTerms(startingWith: String(token.prefix(3)), limit: scannedTerms).compactMap { term -> (term: String, distance: Int)? in
                 // A shorter form of the word (whitelist for whitelisted) is its inflection, not a correction.
                 guard abs(term.utf8.count - word.count) <= allowed, !token.hasPrefix(term) else { return nil }
                 let distance = editDistance(word, Array(term.utf8))
