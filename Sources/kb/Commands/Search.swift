@@ -45,7 +45,7 @@ extension KB {
             }
             if results.partial, !results.hits.isEmpty, output.format == .table {
                 Diagnostics.note("nothing has every word of '\(text)'; "
-                                 + (results.hits.contains { $0.via != nil } ? "the hits not found as a synonym or near name have some of them" : "these have some of them"))
+                                 + (results.hits.contains { $0.via != nil } ? "besides those found as other words, the hits have some of them" : "these have some of them"))
             }
             // JSON is one document: the hits with the total (`{"hits": [...], "total": 56, ...}`).
             try output.emit(results.hits, document: results) { try TableRenderer().render($0) }
