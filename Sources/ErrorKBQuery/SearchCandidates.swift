@@ -12,7 +12,7 @@ struct SearchCandidate {
     /// The name and texts it is ranked on (see the type's comment).
     var name: String?
     var texts: [String]
-    /// The synonym or near name that found it; nil when the words typed did.
+    /// The synonym, near name or near word that found it; nil when the words typed did.
     var via: SearchExpansion?
 
     /// What tells candidates of one meaning: an entry's meaning (`entries.meaning`, issue 13's
