@@ -151,17 +151,19 @@ extension KnowledgeBase {
                 synonyms = found.candidates
                 expansions += found.expansions
             }
+            // The places of every candidate's meaning, read once: for the ranking and the hits.
+            let places = try records.places(ofMeanings: Array(Set((first + search.candidates + near + synonyms).compactMap { $0.entry?.meaning })))
+            let documented = places.mapValues(\.count)
             // Hits with every word are ranked by how widely their meaning is documented; hits with
             // some of the words by how many of them share it (a widely documented error is no
-            // better an answer for having one word of the query).
-            // A synonym's hits have every word of the synonym.
-            let documented = try records.places(ofMeanings: Array(Set(((search.anyTerm ? [] : search.candidates) + synonyms).compactMap { $0.entry?.meaning })))
-                .mapValues(\.count)
+            // better an answer for having one word of the query). A synonym's hits have every
+            // word of the synonym.
             let ranked = first + SearchCandidate.merged(typed: SearchCandidate.ranked(search.candidates, documented: search.anyTerm ? [:] : documented),
                                                         anyTerm: search.anyTerm, near: near, synonyms: SearchCandidate.ranked(synonyms, documented: documented))
             let groups = options.grouped ? SearchCandidate.grouped(ranked) : ranked.map { ($0, [$0]) }
             let shown = Array(groups.prefix(options.limit))
-            let hits = try SearchCandidate.hits(shown.map(\.best), members: options.grouped ? shown.map(\.members) : nil, terms: parsed.terms, records)
+            let hits = try SearchCandidate.hits(shown.map(\.best), members: options.grouped ? shown.map(\.members) : nil, terms: parsed.terms,
+                                                places: places, records)
             // Nothing found must mean nothing matches, not an index that lost its rows.
             if hits.isEmpty { try records.checkSearchIndexIsWhole() }
             var total = groups.count

@@ -132,11 +132,12 @@ struct SearchCandidate {
     /// The hits to show for the ranked candidates, in order. With `members` (one result per
     /// meaning), each hit lists the places its meaning is documented: every entry of an entry's
     /// meaning, the members found of a table row's.
+    /// `places`, when given, holds the places of (at least) the candidates' meanings, read already.
     static func hits(_ candidates: [SearchCandidate], members: [[SearchCandidate]]? = nil, terms: [Substring],
-                     _ records: RecordReader) throws -> [SearchHit] {
+                     places known: [Int64: [(domain: String, locale: String)]]? = nil, _ records: RecordReader) throws -> [SearchHit] {
         let details = Dictionary(uniqueKeysWithValues: try EntryDetail.load(candidates.compactMap(\.entry), records).map { ($0.id, $0) })
         let meaningPlaces: [Int64: [(domain: String, locale: String)]] =
-            members == nil ? [:] : try records.places(ofMeanings: candidates.compactMap { $0.entry?.meaning })
+            members == nil ? [:] : try known ?? records.places(ofMeanings: candidates.compactMap { $0.entry?.meaning })
         var hits: [SearchHit] = []
         for (index, candidate) in candidates.enumerated() {
             var hit: SearchHit
