@@ -46,7 +46,12 @@ let package = Package(
             // schema/ is compiled in.
             plugins: [.plugin(name: "EmbedFiles")]
         ),
-        .target(name: "ErrorKBQuery", dependencies: ["ErrorKBStore", "ErrorKBModel", "ErrorKBSupport"]),
+        .target(
+            name: "ErrorKBQuery",
+            dependencies: ["ErrorKBStore", "ErrorKBModel", "ErrorKBSupport"],
+            // lexicon/ (search synonyms) is compiled in.
+            plugins: [.plugin(name: "EmbedFiles")]
+        ),
         .target(
             name: "ErrorKBBuild",
             dependencies: ["ErrorKBImport", "ErrorKBStore", "ErrorKBModel", "ErrorKBSupport"],

@@ -3,10 +3,10 @@ import PackagePlugin
 
 /// Generates `EmbeddedFiles.swift` for a target from the package folders it needs, so that the
 /// files travel inside the binary and can never drift from the repository: the store compiles
-/// in `schema/`, the build pipeline `seed/`.
+/// in `schema/`, the build pipeline `seed/`, the query layer `lexicon/` (search synonyms).
 @main
 struct EmbedFiles: BuildToolPlugin {
-    static let folders: [String: [String]] = ["ErrorKBStore": ["schema"], "ErrorKBBuild": ["seed"]]
+    static let folders: [String: [String]] = ["ErrorKBStore": ["schema"], "ErrorKBBuild": ["seed"], "ErrorKBQuery": ["lexicon"]]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL

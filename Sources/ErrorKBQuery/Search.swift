@@ -36,6 +36,9 @@ public struct SearchHit: Codable, Sendable, Equatable {
     /// One result per meaning: every domain and locale that documents it (this hit's first);
     /// nil with `SearchOptions.grouped` off.
     public var places: [Place]?
+    /// What found the hit when the words typed did not: a synonym of a phrase in the query, or a
+    /// name near the one typed (see `SearchExpansion`); nil for a hit of the words typed.
+    public var via: SearchExpansion?
 
     /// A page that documents a meaning.
     public struct Place: Codable, Sendable, Equatable {
@@ -85,13 +88,16 @@ public struct SearchResults: Codable, Sendable, Equatable {
     public var totalIsCapped: Bool
     /// Whether nothing had every word of the query, so the hits have only some of them.
     public var partial: Bool = false
+    /// What was searched for besides the words typed: the synonyms of phrases in the query, the
+    /// documented names near a name typed that no entry has. Empty when nothing was.
+    public var expansions: [SearchExpansion] = []
 
     /// Hits are counted up to this many matches: counting 1,000 on a million-row file was a
     /// third of a search's time (each match's meaning is looked up to count meanings once).
     public static let countCap = 300
 
     enum CodingKeys: String, CodingKey {
-        case hits, total, totalIsCapped = "total_is_capped", partial
+        case hits, total, totalIsCapped = "total_is_capped", partial, expansions
     }
 }
 
@@ -127,15 +133,37 @@ extension KnowledgeBase {
             }
             let first = try SearchCandidate.load(firstIDs.map { FullTextMatch(entryID: $0, tableRowID: nil, score: nil) }, query: [], records)
             var search = try CandidateSearch(terms: terms, query: RankTokens.of(query), options: options, excluding: Set(firstIDs), records)
+            if let completion = SearchCandidate.completion(of: parsed.terms, in: search.candidates) { search.rank(as: RankTokens.of(completion)) }
+            var near: [SearchCandidate] = []
+            var synonyms: [SearchCandidate] = []
+            var expansions: [SearchExpansion] = []
             if !options.matchAny {
                 // A known name is ranked with the matches (its whole name matches), even when the
                 // ranking window missed it.
-                try search.add(named: records.entryIDs(names: Self.nameForms(of: parsed.terms), filter: options.filter, limit: options.limit))
+                let named = try records.entryIDs(names: Self.nameForms(of: parsed.terms), filter: options.filter, limit: options.limit)
+                try search.add(named: named)
+                if named.isEmpty {
+                    (near, expansions) = try NearNames.candidates(query, excluding: Set(firstIDs), options: options, records)
+                }
+                let alternatives = try SearchSynonyms.builtIn.alternatives(of: query) + NearNames.wordAlternatives(query, records)
+                let whole = search.candidates.filter { !SearchCandidate.isWeak($0, anyTerm: search.anyTerm) } + near
+                let found = try SearchSynonyms.candidates(alternatives, excluding: Set(firstIDs + whole.map(\.match.rowid)), options: options, records)
+                synonyms = found.candidates
+                expansions += found.expansions
             }
-            let ranked = first + SearchCandidate.ranked(search.candidates)
+            // The places of every candidate's meaning, read once: for the ranking and the hits.
+            let places = try records.places(ofMeanings: Array(Set((first + search.candidates + near + synonyms).compactMap { $0.entry?.meaning })))
+            let documented = places.mapValues(\.count)
+            // Hits with every word are ranked by how widely their meaning is documented; hits with
+            // some of the words by how many of them share it (a widely documented error is no
+            // better an answer for having one word of the query). A synonym's hits have every
+            // word of the synonym.
+            let ranked = first + SearchCandidate.merged(typed: SearchCandidate.ranked(search.candidates, documented: search.anyTerm ? [:] : documented),
+                                                        anyTerm: search.anyTerm, near: near, synonyms: SearchCandidate.ranked(synonyms, documented: documented))
             let groups = options.grouped ? SearchCandidate.grouped(ranked) : ranked.map { ($0, [$0]) }
             let shown = Array(groups.prefix(options.limit))
-            let hits = try SearchCandidate.hits(shown.map(\.best), members: options.grouped ? shown.map(\.members) : nil, terms: parsed.terms, records)
+            let hits = try SearchCandidate.hits(shown.map(\.best), members: options.grouped ? shown.map(\.members) : nil, terms: parsed.terms,
+                                                places: places, records)
             // Nothing found must mean nothing matches, not an index that lost its rows.
             if hits.isEmpty { try records.checkSearchIndexIsWhole() }
             var total = groups.count
@@ -146,7 +174,8 @@ extension KnowledgeBase {
                 total = max(total, first.count + counted)
                 capped = counted >= SearchResults.countCap
             }
-            return SearchResults(hits: hits, total: max(total, hits.count), totalIsCapped: capped, partial: search.anyTerm && !options.matchAny)
+            return SearchResults(hits: hits, total: max(total, hits.count), totalIsCapped: capped, partial: search.anyTerm && !options.matchAny,
+                                 expansions: expansions)
         }
     }
 

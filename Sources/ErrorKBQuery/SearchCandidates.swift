@@ -9,6 +9,11 @@ struct SearchCandidate {
     var entry: LocatedEntry?
     var row: LocatedTableRow?
     var relevance: Relevance
+    /// The name and texts it is ranked on (see the type's comment).
+    var name: String?
+    var texts: [String]
+    /// The synonym, near name or near word that found it; nil when the words typed did.
+    var via: SearchExpansion?
 
     /// What tells candidates of one meaning: an entry's meaning (`entries.meaning`, issue 13's
     /// grouping of the entries of one code that document one error), a table row's message as
@@ -38,39 +43,101 @@ struct SearchCandidate {
         for message in try records.messages(ofEntries: Array(entries.keys)) { messages[message.entryID, default: []].append(message.text) }
         let rows = Dictionary(uniqueKeysWithValues: try records.tableRows(ids: matches.compactMap(\.tableRowID)).map { ($0.id, $0) })
         return matches.compactMap { match in
-            var relevance: Relevance
+            let name: String?, texts: [String]
             if let entry = match.entryID.flatMap({ entries[$0] }) {
-                relevance = Relevance(query: query, name: entry.name, texts: messages[entry.id] ?? [], score: match.score)
+                (name, texts) = (entry.name, messages[entry.id] ?? [])
             } else if let row = match.tableRowID.flatMap({ rows[$0] }) {
-                relevance = Relevance(query: query, name: row.message, texts: [row.description], score: match.score)
+                (name, texts) = (row.message, [row.description])
             } else {
                 return nil
             }
+            var relevance = Relevance(query: query, name: name, texts: texts, score: match.score)
             relevance.partial = partial.contains(match.rowid) ? 1 : 0
             return SearchCandidate(match: match, entry: match.entryID.flatMap { entries[$0] }, row: match.tableRowID.flatMap { rows[$0] },
-                                   relevance: relevance)
+                                   relevance: relevance, name: name, texts: texts, via: nil)
         }
     }
 
-    /// The candidates best first: each gets its prior (how many of them share its meaning), then
-    /// they are sorted by `Relevance`.
-    static func ranked(_ candidates: [SearchCandidate]) -> [SearchCandidate] {
+    /// The candidate ranked for another query (its partial mark kept).
+    func ranked(as query: [String]) -> SearchCandidate {
+        var candidate = self
+        candidate.relevance = Relevance(query: query, name: name, texts: texts, score: match.score)
+        candidate.relevance.partial = relevance.partial
+        return candidate
+    }
+
+    /// For a query of one Chinese character, the word of two it most often starts among the
+    /// candidates (余 → 余额, in 7 of them): one character is a word being typed, as the last
+    /// English word is a prefix, so hits are ranked as for that word. Nil for any other query,
+    /// or when no such word is in two candidates or more.
+    static func completion(of terms: [Substring], in candidates: [SearchCandidate]) -> String? {
+        guard terms.count == 1, let first = terms[0].unicodeScalars.first, first.isCJK, terms[0].unicodeScalars.count == 1 else { return nil }
+        var counts: [String: Int] = [:]
+        for candidate in candidates {
+            var words: Set<String> = []
+            for text in [candidate.name ?? ""] + candidate.texts {
+                let scalars = Array(text.unicodeScalars)
+                for i in scalars.indices.dropLast() where scalars[i] == first && scalars[i + 1].isCJK {
+                    words.insert(String(String.UnicodeScalarView([scalars[i], scalars[i + 1]])))
+                }
+            }
+            for word in words { counts[word, default: 0] += 1 }
+        }
+        guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= 2 else { return nil }
+        return best.key
+    }
+
+    /// The candidates best first: each gets its prior (how many of them share its meaning, or,
+    /// for an entry, how many pages document its meaning (`documented`, by meaning) when more),
+    /// then they are sorted by `Relevance`.
+    static func ranked(_ candidates: [SearchCandidate], documented: [Int64: Int] = [:]) -> [SearchCandidate] {
         var places: [String: Int] = [:]
         for candidate in candidates { places[candidate.group, default: 0] += 1 }
         var ranked = candidates
-        for index in ranked.indices { ranked[index].relevance.prior = -(places[ranked[index].group] ?? 0) }
+        for index in ranked.indices {
+            let pages = ranked[index].entry.flatMap { documented[$0.meaning] } ?? 0
+            ranked[index].relevance.prior = -max(places[ranked[index].group] ?? 0, pages)
+        }
         // A stable order for equal relevance: the index's (bm25, then rowid) as found.
         return ranked.enumerated().sorted { ($0.element.relevance, $0.offset) < ($1.element.relevance, $1.offset) }.map(\.element)
+    }
+
+    /// The ranked hits of the words typed (`typed`, found with any word when `anyTerm`) with those
+    /// found otherwise, in the order README's "Search" states: whole matches of the words typed;
+    /// entries of a name near the one typed; the other hits with every word typed; hits found
+    /// through a synonym; hits with only some of the words typed.
+    static func merged(typed: [SearchCandidate], anyTerm: Bool, near: [SearchCandidate], synonyms: [SearchCandidate]) -> [SearchCandidate] {
+        // A row found with only some of the words typed and found again whole (a near name, an
+        // alternative with every word) is ranked where it was found whole.
+        let foundWhole = Set((near + synonyms).map(\.match.rowid))
+        let typed = typed.filter { !foundWhole.contains($0.match.rowid) }
+        let whole = typed.prefix { $0.relevance.tier == 0 }
+        var rest = Array(typed.dropFirst(whole.count))
+        var tail: [SearchCandidate] = []
+        // Without synonyms the order is the words' own (a phrase with some of the words can come
+        // before scattered words that have them all).
+        if !synonyms.isEmpty {
+            let weak = { (candidate: SearchCandidate) in isWeak(candidate, anyTerm: anyTerm) }
+            tail = synonyms + rest.filter(weak)
+            rest.removeAll(where: weak)
+        }
+        return Array(whole) + near + rest + tail
+    }
+
+    /// Whether a hit of the words typed has only some of them (`anyTerm`: none had them all).
+    static func isWeak(_ candidate: SearchCandidate, anyTerm: Bool) -> Bool {
+        anyTerm || candidate.relevance.partial == 1
     }
 
     /// The hits to show for the ranked candidates, in order. With `members` (one result per
     /// meaning), each hit lists the places its meaning is documented: every entry of an entry's
     /// meaning, the members found of a table row's.
+    /// `places`, when given, holds the places of (at least) the candidates' meanings, read already.
     static func hits(_ candidates: [SearchCandidate], members: [[SearchCandidate]]? = nil, terms: [Substring],
-                     _ records: RecordReader) throws -> [SearchHit] {
+                     places known: [Int64: [(domain: String, locale: String)]]? = nil, _ records: RecordReader) throws -> [SearchHit] {
         let details = Dictionary(uniqueKeysWithValues: try EntryDetail.load(candidates.compactMap(\.entry), records).map { ($0.id, $0) })
         let meaningPlaces: [Int64: [(domain: String, locale: String)]] =
-            members == nil ? [:] : try records.places(ofMeanings: candidates.compactMap { $0.entry?.meaning })
+            members == nil ? [:] : try known ?? records.places(ofMeanings: candidates.compactMap { $0.entry?.meaning })
         var hits: [SearchHit] = []
         for (index, candidate) in candidates.enumerated() {
             var hit: SearchHit
@@ -92,6 +159,7 @@ struct SearchCandidate {
                 for place in places where !unique.contains(place) { unique.append(place) }
                 hit.places = unique
             }
+            hit.via = candidate.via
             hits.append(hit)
         }
         return hits
@@ -121,7 +189,9 @@ struct CandidateSearch {
     /// - when the query has 3 words or more and no good match has them together or is whole inside
     ///   them (pasted text: `error: Invalid symbol`), the matches of any word as well, marked
     ///   partial, so that a whole message inside the text can come first.
-    init(terms: [Substring], query: [String], options: SearchOptions, excluding: Set<Int64>, _ records: RecordReader) throws {
+    ///
+    /// With `loose` false, only the first: a synonym's words are looked for together or not at all.
+    init(terms: [Substring], query: [String], options: SearchOptions, excluding: Set<Int64>, loose: Bool = true, _ records: RecordReader) throws {
         self.terms = terms
         self.query = query
         self.records = records
@@ -134,7 +204,7 @@ struct CandidateSearch {
                                         windowed: !options.rankEveryMatch)
         }
         try add(matches(any: anyTerm))
-        guard !anyTerm else { return }
+        guard !anyTerm, loose else { return }
         if candidates.isEmpty {
             let loose = Self.looseTerms(terms)
             guard loose.count > 1 else { return }
@@ -144,6 +214,11 @@ struct CandidateSearch {
         } else if terms.count >= 3, !candidates.prefix(10).contains(where: { $0.relevance.tier <= 1 }) {
             try add(matches(any: true), partial: true)
         }
+    }
+
+    /// Ranks the candidates as for the given query tokens (see `SearchCandidate.completion`).
+    mutating func rank(as query: [String]) {
+        candidates = candidates.map { $0.ranked(as: query) }
     }
 
     /// Adds the entries named by the query (score 0) that are not candidates yet.

@@ -85,6 +85,16 @@ enum RankTokens {
         return tokens
     }
 
+    /// Tokens as query text again: Chinese characters run together, words apart, a wildcard as `%s`.
+    static func text(_ tokens: [String]) -> String {
+        var text = ""
+        for token in tokens.map({ $0 == wildcard ? "%s" : $0 }) {
+            if let last = text.unicodeScalars.last, !(last.isCJK && token.unicodeScalars.first?.isCJK == true) { text += " " }
+            text += token
+        }
+        return text
+    }
+
     /// Whether `query` is all of `pattern`, a wildcard standing for one or more query tokens.
     static func matchesWhole(_ query: [String], _ pattern: [String]) -> Bool {
         guard !pattern.isEmpty, pattern.count <= query.count + pattern.filter({ $0 == wildcard }).count else { return false }

@@ -164,6 +164,20 @@ package struct RecordReader {
         return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
     }
 
+    /// The words of the search index (`search_terms`, lower case) that start with `prefix`, at
+    /// most `limit`, in order.
+    package func indexTerms(startingWith prefix: String, limit: Int) throws -> [String] {
+        try SearchVocabulary.terms(startingWith: prefix, limit: limit, db)
+    }
+
+    /// The distinct entry names that start with `prefix` (in any ASCII case), at most `limit`, in
+    /// name order: a range of the `entries_name` index.
+    package func names(startingWith prefix: String, limit: Int) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT name FROM entries WHERE name COLLATE NOCASE >= ? AND name COLLATE NOCASE < ? ORDER BY name COLLATE NOCASE LIMIT ?
+            """), arguments: [prefix, prefix + "\u{10FFFF}", limit])
+    }
+
     /// Throws when the search index is empty while there are entries or table rows to index (an
     /// index emptied with 'delete-all', say), so that a search that finds nothing cannot pass for
     /// one where nothing matches. Cheap when the index has rows; counts only when it has none.

@@ -41,7 +41,7 @@ import Testing
         // A pipe gets the plain words: no ** and no colour.
         #expect(result.stdout.contains("余额") && !result.stdout.contains("**") && !result.stdout.contains("\u{1B}"))
         // A second run reads the cached seed database.
-        #expect(TestProcess.kb(["search", "withdraw", "--format", "csv"], home: home).stdout.hasPrefix("kind,domain,locale,code,codes,name,section,messages,source,line,snippet,highlights,score,places\n"))
+        #expect(TestProcess.kb(["search", "withdraw", "--format", "csv"], home: home).stdout.hasPrefix("kind,domain,locale,code,codes,name,section,messages,source,line,snippet,highlights,score,places,via\n"))
     }
 
     @Test func exitCodes() {

@@ -143,7 +143,7 @@ import Testing
 
     @Test func emptyResultsPrintAnEmptyDocumentAndExit1() {
         // Search's JSON is one document (the hits and their total), empty hits included.
-        let expected = ["json": "{\n  \"hits\": [],\n  \"total\": 0,\n  \"total_is_capped\": false,\n  \"partial\": false\n}\n", "jsonl": "", "csv": SearchHit.fields.joined(separator: ",") + "\n",
+        let expected = ["json": "{\n  \"hits\": [],\n  \"total\": 0,\n  \"total_is_capped\": false,\n  \"partial\": false,\n  \"expansions\": []\n}\n", "jsonl": "", "csv": SearchHit.fields.joined(separator: ",") + "\n",
                         "tsv": SearchHit.fields.joined(separator: "\t") + "\n", "table": ""]
         for (format, output) in expected {
             let result = TestProcess.kb(["search", "zzqqxx", "--db", db, "--format", format])

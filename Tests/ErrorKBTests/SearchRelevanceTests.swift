@@ -2,42 +2,61 @@ import Foundation
 import Testing
 @testable import ErrorKBQuery
 
-/// Search relevance on the real pages, measured with issue 14's acceptance material
-/// (Fixtures/search-queries, made without reading ErrorKB): 100 support queries with the codes
-/// that are right first, and 43 pasted-text cases. The figures go to the test's output; the
-/// expectations are floors under what the current ranking reaches, so a change that loses
-/// answers fails.
+/// Search relevance on the real pages, measured with issue 14's acceptance material, made
+/// without reading ErrorKB by two colleagues independently: Fixtures/search-queries (100 support
+/// queries with the codes that are right first, and 43 pasted-text cases) and
+/// Fixtures/search-queries-14b (88 more queries, written after the first set's misses were fixed;
+/// the code was not tuned on them). The figures go to the test's output; the expectations are
+/// floors at what the current ranking reaches, so a change that loses answers fails.
 @Suite(.enabled(if: SearchPages.available, "skipped: ../shared is absent"), .serialized)
 struct SearchRelevanceTests {
     static let folder = Fixtures.packageRoot.appendingPathComponent("Tests/ErrorKBTests/Fixtures/search-queries")
+    static let secondSet = Fixtures.packageRoot.appendingPathComponent("Tests/ErrorKBTests/Fixtures/search-queries-14b/queries.jsonl")
 
-    /// Runs every query and case through the real `kb search --format json --limit 10` (run.py)
-    /// and scores the results (score.py --json).
+    /// Runs every query and case of both sets through the real `kb search --format json --limit
+    /// 10` (run.py) and scores the results (score.py --json): `queries` and `cases` for the first
+    /// set, `queries-14b` for the second.
     nonisolated(unsafe) static let report: [String: Any] = {
         let results = Fixtures.temporaryDirectory().appendingPathComponent("results.jsonl").path
         let command = "\(TestProcess.kbBinary.path) search --db \(SearchPages.path) --format json --limit 10"
-        let run = TestProcess.tool("sh", ["-c", "python3 \"$0\" --cmd \"$1\" \"$2\" \"$3\" > \"$4\"", folder.appendingPathComponent("run.py").path, command,
-                                          folder.appendingPathComponent("queries.jsonl").path, folder.appendingPathComponent("punctuation_cases.jsonl").path,
-                                          results], timeout: 600)
+        let first = folder.appendingPathComponent("queries.jsonl").path, cases = folder.appendingPathComponent("punctuation_cases.jsonl").path
+        let run = TestProcess.tool("sh", ["-c", "python3 \"$0\" --cmd \"$1\" \"$2\" \"$3\" \"$4\" > \"$5\"", folder.appendingPathComponent("run.py").path, command,
+                                          first, cases, secondSet.path, results], timeout: 600)
         precondition(run.status == 0, "run.py failed: \(run.stderr)")
         var report: [String: Any] = [:]
-        for arguments in [[results], ["--cases", folder.appendingPathComponent("punctuation_cases.jsonl").path, results]] {
-            let score = TestProcess.tool("python3", [folder.appendingPathComponent("score.py").path, "--json"] + arguments)
+        for (arguments, key) in [(["--queries", first, "--cases", cases], ""), (["--queries", secondSet.path], "-14b")] {
+            let score = TestProcess.tool("python3", [folder.appendingPathComponent("score.py").path, "--json"] + arguments + [results])
             let parsed = try? JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [String: Any]
-            report.merge(parsed ?? [:]) { $1 }
+            for (name, value) in parsed ?? [:] { report[name + (name == "queries" ? key : "")] = value }
         }
         return report
     }()
 
-    @Test func theQuerySetFindsTheRightCodeFirst() throws {
-        let queries = try #require(Self.report["queries"] as? [String: Any])
+    /// top-1, top-3 and the misses of one set, printed.
+    static func figures(_ key: String) throws -> (n: Int, top1: Int, top3: Int, misses: [String]) {
+        let queries = try #require(report[key] as? [String: Any], "\(report.keys)")
         let (n, top1, top3) = (queries["n"] as? Int ?? 0, queries["top1"] as? Int ?? 0, queries["top3"] as? Int ?? 0)
         let misses = (queries["misses"] as? [[String: Any]] ?? []).map { "\($0["query"] ?? "") → \($0["got"] ?? "")" }
-        print("search-queries: top-1 \(top1)/\(n), top-3 \(top3)/\(n), lenient top-3 \(queries["lenient3"] ?? ""), errors \(queries["errors"] ?? "")")
+        print("\(key): top-1 \(top1)/\(n), top-3 \(top3)/\(n), lenient top-3 \(queries["lenient3"] ?? ""), errors \(queries["errors"] ?? "")")
         print("misses at top-1:", misses.joined(separator: "; "))
-        #expect(n == 100 && queries["errors"] as? Int == 0)
-        // Before issue 14 (main a81b181, the 8 pages the importer then read): top-1 46, top-3 50.
-        #expect(top1 >= 86 && top3 >= 92, "\(misses)")
+        #expect(queries["errors"] as? Int == 0)
+        return (n, top1, top3, misses)
+    }
+
+    @Test func theQuerySetFindsTheRightCodeFirst() throws {
+        let set = try Self.figures("queries")
+        #expect(set.n == 100)
+        // Before issue 14 (main a81b181, the 8 pages the importer then read): top-1 46, top-3 50;
+        // before synonyms, near names and words (30dc897, 11 pages): 86, 92.
+        #expect(set.top1 >= 95 && set.top3 >= 100, "\(set.misses)")
+    }
+
+    @Test func theSecondQuerySetFindsTheRightCodeFirst() throws {
+        let set = try Self.figures("queries-14b")
+        #expect(set.n == 88)
+        // Before synonyms, near names and words (30dc897): top-1 70, top-3 79. The issue's bar
+        // (first ≥ 80 %, top 3 ≥ 93.3 %) is 71 and 83 of 88.
+        #expect(set.top1 >= 76 && set.top3 >= 84, "\(set.misses)")
     }
 
     /// The issue's example: -1015 was five of the top 5, once per product.
@@ -63,9 +82,9 @@ struct SearchRelevanceTests {
         let cases = try #require(Self.report["cases"] as? [String: Any])
         let failures = (cases["failures"] as? [[String: Any]] ?? []).map { "\($0["id"] ?? "") \($0["query"] ?? ""): \($0["problems"] ?? "")" }
         print("punctuation cases: \(cases["ok"] ?? "")/\(cases["n"] ?? "")", failures)
-        // Before issue 14: 20 of 43. The one left, p036 (`symbol: invalid` against `invalid
-        // symbol`), ranks -4140 third: the words in the other order are no phrase.
-        #expect((cases["ok"] as? Int ?? 0) >= 42, "\(failures)")
+        // Before issue 14: 20 of 43; before the meaning's pages counted in the ranking, 42 (p036,
+        // `symbol: invalid`, ranked -4140 third where `invalid symbol` ranks -1122).
+        #expect((cases["ok"] as? Int ?? 0) >= 43, "\(failures)")
     }
 }
 

@@ -48,8 +48,13 @@ enum SearchVocabulary {
 
     /// The terms that complete `prefix` (lower case), at most `limit`; nil when there are more.
     static func completions(of prefix: String, limit: Int, _ db: Database) throws -> [String]? {
-        let terms = try CheckedRow.all(db.cachedStatement(sql: "SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?"),
-                                       [prefix, prefix + "\u{10FFFF}", limit + 1], origins) { try $0.text("term") }
+        let terms = try self.terms(startingWith: prefix, limit: limit + 1, db)
         return terms.count > limit ? nil : terms
+    }
+
+    /// The terms that start with `prefix` (lower case), at most `limit`, in term order.
+    static func terms(startingWith prefix: String, limit: Int, _ db: Database) throws -> [String] {
+        try CheckedRow.all(db.cachedStatement(sql: "SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?"),
+                           [prefix, prefix + "\u{10FFFF}", limit], origins) { try $0.text("term") }
     }
 }

@@ -40,8 +40,12 @@ extension KB {
             var options = SearchOptions(domain: filter.domain, lang: lang, limit: limit)
             options.grouped = !all
             let results = try database.open(filter).searchResults(text, options: options)
+            if output.format == .table {
+                for line in ExpansionNote.lines(results.expansions) { Diagnostics.note(line) }
+            }
             if results.partial, !results.hits.isEmpty, output.format == .table {
-                Diagnostics.note("nothing has every word of '\(text)'; these have some of them")
+                Diagnostics.note("nothing has every word of '\(text)'; "
+                                 + (results.hits.contains { $0.via != nil } ? "besides those found as other words, the hits have some of them" : "these have some of them"))
             }
             // JSON is one document: the hits with the total (`{"hits": [...], "total": 56, ...}`).
             try output.emit(results.hits, document: results) { try TableRenderer().render($0) }

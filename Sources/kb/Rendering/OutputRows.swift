@@ -5,7 +5,7 @@ import ErrorKB
 
 extension SearchHit: OutputRow {
     static let fields = ["kind", "domain", "locale", "code", "codes", "name", "section", "messages", "source", "line", "snippet", "highlights",
-                         "score", "places"]
+                         "score", "places", "via"]
 }
 
 extension EntryDetail: OutputRow {

@@ -9,6 +9,7 @@ struct TableRenderer: SummaryRenderer {
             let codes = (hit.codes ?? []).map(String.init).joined(separator: " ")
             let title = hit.kind == .entry ? "\(Self.code(hit.code)) \(hit.name ?? "(no name)")" : codes.isEmpty ? "table row" : "\(codes) (table row)"
             try Output.line("\(index + 1). \(title)    \(hit.domain) · \(hit.locale) · \(hit.section ?? "")")
+            if let via = hit.via { try Output.line("   " + ExpansionNote.label(via)) }
             try Output.write("   " + Highlight.marked(hit.excerpt.runs) + "\n")
             if let places = hit.places, places.count > 1 {
                 try Output.line("   documented in: " + places.map { "\($0.domain) · \($0.locale)" }.joined(separator: ", "))

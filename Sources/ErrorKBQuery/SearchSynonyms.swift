@@ -1,0 +1,113 @@
+import Foundation
+import ErrorKBStore
+import ErrorKBSupport
+
+/// What a search looked for besides the words typed: the pages' words for a phrase of the query
+/// (a synonym, from lexicon/search-synonyms.tsv), a documented name close to a name typed that
+/// no entry has (a near name: MARGIN_NOT_SUFFICIENT → MARGIN_NOT_SUFFICIEN), or an index word
+/// close to a word no page has (a near word: permisson → permission).
+public struct SearchExpansion: Codable, Sendable, Hashable {
+    /// How the words were found.
+    public enum Kind: String, Codable, Sendable { case synonym, nearName = "near_name", nearWord = "near_word" }
+
+    /// A synonym, a near name or a near word.
+    public var kind: Kind
+    /// The part of the query it stands for (a synonym's phrase in lower case; the name as typed).
+    public var phrase: String
+    /// What was searched for instead: the pages' words, or the documented name.
+    public var words: String
+    /// For a synonym, where the pages use its words (a page of seed/ and the code); nil otherwise.
+    public var source: String?
+}
+
+/// A line of lexicon/search-synonyms.tsv that is not three non-empty tab-separated fields.
+public struct SynonymFileError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var reason: String
+    public var description: String { "\(file):\(line): \(reason)" }
+}
+
+/// The search synonyms (lexicon/search-synonyms.tsv, compiled in): each line a phrase users type,
+/// the words the pages use for it, and where they use them. A phrase is found in a query as whole
+/// words (case ignored) or, in Chinese, as those characters; the query is then searched again with
+/// the phrase replaced (`rate limit` → `too many requests`, `client order id too long` → `client
+/// order id length`).
+struct SearchSynonyms {
+    struct Line {
+        var phrase: [String]
+        var expansion: SearchExpansion
+    }
+
+    var lines: [Line]
+
+    static let fileName = "search-synonyms.tsv"
+
+    /// The compiled-in file. SearchSynonymTests reads every line of it.
+    static let builtIn: SearchSynonyms = {
+        let text = EmbeddedFiles.files(in: "lexicon").first { $0.fileName == fileName }.map { String(decoding: $0.data, as: UTF8.self) } ?? ""
+        return (try? SearchSynonyms(parsing: text, file: "lexicon/" + fileName)) ?? SearchSynonyms(lines: [])
+    }()
+
+    init(lines: [Line]) {
+        self.lines = lines
+    }
+
+    /// Reads the file's text: `#` starts a comment line, blank lines are skipped, every other line
+    /// is phrase, words, source, separated by tabs. Throws `SynonymFileError` naming the line.
+    init(parsing text: String, file: String) throws {
+        lines = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count == 3, !fields.contains(where: \.isEmpty) else {
+                throw SynonymFileError(file: file, line: index + 1, reason: "expected phrase, words and source separated by tabs, got \(fields.count) field(s)")
+            }
+            let phrase = RankTokens.of(fields[0])
+            guard !phrase.isEmpty, !RankTokens.of(fields[1]).isEmpty else {
+                throw SynonymFileError(file: file, line: index + 1, reason: "the phrase and the words must have letters or digits")
+            }
+            lines.append(Line(phrase: phrase, expansion: SearchExpansion(kind: .synonym, phrase: RankTokens.text(phrase), words: fields[1],
+                                                                          source: fields[2])))
+        }
+    }
+
+    /// For each line whose phrase is in the query, the query with the phrase replaced by the
+    /// line's words (its first occurrence), in file order.
+    func alternatives(of query: String) -> [(expansion: SearchExpansion, query: String)] {
+        let tokens = RankTokens.of(query)
+        return lines.compactMap { line in
+            guard line.phrase.count <= tokens.count,
+                  let start = (0...(tokens.count - line.phrase.count)).first(where: { Array(tokens[$0..<($0 + line.phrase.count)]) == line.phrase })
+            else { return nil }
+            let before = RankTokens.text(Array(tokens[..<start])), after = RankTokens.text(Array(tokens[(start + line.phrase.count)...]))
+            return (line.expansion, [before, line.expansion.words, after].filter { !$0.isEmpty }.joined(separator: " "))
+        }
+    }
+
+    /// The candidates found through alternatives of a query (its phrases' synonyms, its near
+    /// words), leaving out the rows in `excluding` (found already), each labelled with what found
+    /// it, unranked; and every expansion searched. Each alternative is searched with every word,
+    /// with the rest of the query when that finds anything, else a synonym's words alone (`rate
+    /// limit exceeded`: no page says `too many requests exceeded`).
+    static func candidates(_ alternatives: [(expansion: SearchExpansion, query: String)], excluding: Set<Int64>, options: SearchOptions,
+                           _ records: RecordReader) throws -> (candidates: [SearchCandidate], expansions: [SearchExpansion]) {
+        var seen = excluding
+        var candidates: [SearchCandidate] = []
+        var expansions: [SearchExpansion] = []
+        for (expansion, alternative) in alternatives {
+            expansions.append(expansion)
+            var found: [SearchCandidate] = []
+            // A near word alone is no answer: the other words typed say what it is about.
+            let texts = expansion.kind == .synonym ? Set([alternative, expansion.words]).sorted { $0.count > $1.count } : [alternative]
+            for text in texts where found.isEmpty {
+                found = try CandidateSearch(terms: SearchQuery(text).terms, query: RankTokens.of(text), options: options, excluding: seen, loose: false,
+                                            records).candidates
+            }
+            candidates += found.map { var candidate = $0; candidate.via = expansion; return candidate }
+            seen.formUnion(found.map(\.match.rowid))
+        }
+        return (candidates, expansions)
+    }
+}
