@@ -1,4 +1,5 @@
 import ErrorKBModel
+import ErrorKBSupport
 
 /// Counts a log's errors by the documented error they are, with the same decision as `kb match`
 /// (`MessageMatcher.decide`): one pass, memory bounded whatever the log (counts per verdict, and
@@ -13,21 +14,30 @@ public struct Classifier {
     /// Lines longer than this many bytes are not read: `kb classify` reports them as too long.
     public static let maxLineLength = 1 << 20
 
-    private let matcher: MessageMatcher
-    private var counts: [Verdict: Int] = [:]
-    private var lines = 0
-    private var malformed = 0
-    private var malformedLines: [MalformedLine] = []
-    private var tooLong = 0
-    private var tooLongLines: [Int] = []
-    private var unmatched = Groups()
-    private var notErrors = Groups()
+    let matcher: MessageMatcher
+    var counts: [Verdict: Int] = [:]
+    var lines = 0
+    var malformed = 0
+    var malformedLines: [MalformedLine] = []
+    var tooLong = 0
+    var tooLongLines: [Int] = []
+    var unmatched = Groups()
+    var notErrors = Groups()
     /// Bytes the line scanner looked at, for tests of linear time.
-    public private(set) var work = 0
+    public internal(set) var work = 0
 
     /// Counts against the matcher's database (all of it, or the domain it was loaded with).
     public init(matcher: MessageMatcher) {
         self.matcher = matcher
+    }
+
+    /// A classifier for a later part of a log (`merge(_:lineOffset:)`): it also keeps, in
+    /// temporary files, the lines past its group limits, which may belong to groups an earlier
+    /// part kept. Throws `Spool.Failure` when a temporary file cannot be made.
+    package init(laterPartWith matcher: MessageMatcher) throws {
+        self.matcher = matcher
+        unmatched.spill = try Spool()
+        notErrors.spill = try Spool()
     }
 
     /// Classifies one line. Returns the reason when the line holds a malformed payload.
@@ -72,7 +82,10 @@ public struct Classifier {
     public func report() -> Report {
         var merged: [Row] = []
         var index: [RowKey: Int] = [:]
-        for (verdict, count) in counts {
+        // In one order whatever the order of counting (a merge, the hash seed): rows that share
+        // a key take the first verdict's name and domains.
+        for verdict in counts.keys.sorted(by: Verdict.precedes) {
+            let count = counts[verdict]!
             let row = self.row(verdict, count: count)
             let key = RowKey(code: row.code, codes: row.codes, text: row.template, how: row.match, undocumented: row.undocumented)
             if let at = index[key] { merged[at].count += count } else { index[key] = merged.count; merged.append(row) }
@@ -110,67 +123,5 @@ public struct Classifier {
                           name: meanings.count == 1 ? meanings[0].name : nil, domains: matcher.domains(of: scope), match: verdict.how,
                           template: verdict.text >= 0 ? matcher.texts[Int(verdict.text)].display : nil,
                           ambiguous: scope.ambiguous, undocumented: false)
-    }
-}
-
-extension Classifier {
-    /// Lines that were not counted, grouped by their text with numbers masked (`#`), in memory
-    /// bounded by `groupLimit`.
-    struct Groups {
-        private(set) var count = 0
-        private var index: [UInt64: Int] = [:]
-        private var groups: [Group] = []
-
-        mutating func add(_ text: ArraySlice<UInt8>, number: Int) {
-            count += 1
-            let key = Self.maskedHash(text)
-            if let at = index[key] {
-                groups[at].count += 1
-                if groups[at].lines.count < Classifier.lineListLimit { groups[at].lines.append(number) }
-            } else if groups.count < Classifier.groupLimit {
-                index[key] = groups.count
-                groups.append(Group(text: Self.mask(text), count: 1, lines: [number]))
-            }
-        }
-
-        /// The groups, most lines first, then first seen first.
-        func report() -> [Group] {
-            groups.enumerated().sorted { a, b in
-                a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
-            }.map(\.element)
-        }
-
-        /// A hash of what `mask` makes of the text, made without it (most lines join a group).
-        static func maskedHash(_ text: ArraySlice<UInt8>) -> UInt64 {
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            var written = 0
-            var inNumber = false
-            for byte in ByteText.trimmed(text).prefix(400) where written < 200 {
-                let digit = ByteText.isDigit(byte)
-                if digit && inNumber { continue }
-                inNumber = digit
-                hash = (hash ^ UInt64(digit ? UInt8(ascii: "#") : byte)) &* 0x100_0000_01B3
-                written += 1
-            }
-            return hash
-        }
-
-        /// The text with each run of digits one `#`, at most 200 bytes.
-        static func mask(_ text: ArraySlice<UInt8>) -> String {
-            var bytes: [UInt8] = []
-            var inNumber = false
-            for byte in ByteText.trimmed(text).prefix(400) {
-                if ByteText.isDigit(byte) {
-                    if !inNumber { bytes.append(UInt8(ascii: "#")) }
-                    inNumber = true
-                } else {
-                    bytes.append(byte)
-                    inNumber = false
-                }
-            }
-            var end = min(200, bytes.count)
-            while end < bytes.count, end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
-            return String(decoding: bytes[..<end], as: UTF8.self)
-        }
     }
 }

@@ -111,7 +111,7 @@ extension KB {
             var results: [MatchResult] = []
             try LogInput.forEachLine(of: path, maxLineLength: Classifier.maxLineLength) { line, number, cut in
                 guard !cut else {
-                    Diagnostics.note(file: path, line: number, "line too long (over \(Classifier.maxLineLength) bytes), not read")
+                    Diagnostics.note(file: path, line: number, LogClassification.Note.tooLong)
                     return
                 }
                 var result = matcher.match(line: String(decoding: line, as: UTF8.self))
