@@ -35,7 +35,7 @@ extension KB {
         @OptionGroup var output: OutputOptions
 
         /// The message: the words, else the payload.
-        private var text: String? { words.isEmpty ? payload : words.joined(separator: " ") }
+        private var text: String? { words.isEmpty ? payload : ArgumentRuns.words(words).joined(separator: " ") }
 
         func validate() throws {
             // Words after `--` are text whatever they start with.
