@@ -99,6 +99,9 @@ extension KB {
             case .malformed:
                 let hint = result.code.map { "; its code \($0) is readable: kb match --code \($0)" } ?? ""
                 return "the payload cannot be read: \(result.reason ?? "malformed")\(hint)"
+            case .notError where result.code != nil:
+                // {"code":200,…}, {"code":0,…}, code=0: the API said it succeeded.
+                return "this is a success answer (code \(result.code!)), not an error"
             case .unmatched, .notError:
                 return result.message == nil && result.code == nil ? "nothing to match" : "no documented message matches"
             case .code, .codes:
@@ -109,7 +112,7 @@ extension KB {
 
         private func matchLines(_ path: String, _ matcher: MessageMatcher) throws {
             var results: [MatchResult] = []
-            try LogInput.forEachLine(of: path, maxLineLength: Classifier.maxLineLength) { line, number, cut in
+            try LogInput.forEachLine(of: path, maxLineLength: Classifier.maxLineLength, rerun: "kb match --lines -") { line, number, cut in
                 guard !cut else {
                     Diagnostics.note(file: path, line: number, "line too long (over \(Classifier.maxLineLength) bytes), not read")
                     return
