@@ -13,8 +13,7 @@ import Testing
 /// (wallet zh-CN :148), 无效的交易对。 -1121's (wallet zh-CN :120).
 @Suite(.enabled(if: SharedPages.available, "skipped: ../shared is absent"))
 struct MessageAfterCodeTests {
-    static let matcher: MessageMatcher? = SharedPages.available ? try? MessageMatcher(KnowledgeBase.open(path: SharedPages.path)) : nil
-    var matcher: MessageMatcher { Self.matcher! }
+    var matcher: MessageMatcher { SharedPages.matcher! }
 
     struct Case: CustomTestStringConvertible, Sendable {
         var line: String

@@ -12,8 +12,7 @@ import Testing
 /// -6012's in wallet zh-CN (:221, :372).
 @Suite(.enabled(if: SharedPages.available, "skipped: ../shared is absent"))
 struct NoteDomainTests {
-    static let matcher: MessageMatcher? = SharedPages.available ? try? MessageMatcher(KnowledgeBase.open(path: SharedPages.path)) : nil
-    var matcher: MessageMatcher { Self.matcher! }
+    var matcher: MessageMatcher { SharedPages.matcher! }
 
     @Test(arguments: [
         (#"{"code":-1008,"msg":"Too many requests queued."}"#, [Int64(-1003): ["spot"]]),

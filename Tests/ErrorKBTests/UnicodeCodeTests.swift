@@ -63,6 +63,9 @@ import Testing
             #expect(a.answer == .code && a.codes == b.codes && a.match == b.match && a.candidates == b.candidates, "\(wide)")
         }
         #expect(matcher.match(line: "错误码 －１１２１").codes == [-1121])
+        let given = TestProcess.kb(["match", "--db", SharedPages.path, "--code", "－２０１９", "杠杆账户余额不足"])
+        #expect(given.status == 0 && given.stdout.contains("answer: -2019 MARGIN_NOT_SUFFICIEN (exact)"))
+        #expect(TestProcess.kb(["match", "--db", SharedPages.path, "--code", "abc"]).status == 2)
         let cli = TestProcess.kb(["match", "--db", SharedPages.path, #"{"code":×,"msg":"x"}"#])
         #expect(cli.status == 1 && cli.stderr == "kb: the payload cannot be read: unexpected '×' (U+00D7) at column 9\n")
     }

@@ -21,7 +21,8 @@ extension KB {
         @Option(help: "The API's answer, {\"code\":…,\"msg\":…} (read like any log line).")
         var payload: String?
 
-        @Option(parsing: .unconditional, help: "The error code that came with the message; it wins over a code the text carries.")
+        @Option(parsing: .unconditional, help: "The error code that came with the message; it wins over a code the text carries.",
+                transform: Self.code(_:))
         var code: Int64?
 
         @Option(help: ArgumentHelp("Match every line of FILE (- for standard input): one answer per line.", valueName: "FILE"))
@@ -52,6 +53,12 @@ extension KB {
             if suggest && (output.format != .table && output.format != .json || output.fields != nil) {
                 throw ValidationError("--suggest adds search hits to the answer: use --format table or json")
             }
+        }
+
+        /// A code in any form `kb show` reads (`-1121`, `－１１２１`, `−1121`).
+        private static func code(_ text: String) throws -> Int64 {
+            guard case .code(let code)? = LookupKey(text) else { throw ValidationError("'\(text)' is not a code (such as -1121)") }
+            return code
         }
 
         /// `-x`, `--xyz`: an option kb does not know. A minus before a digit (`-2022 …`) is text.
