@@ -10,7 +10,9 @@ package struct RecordReader {
     // MARK: Entries
 
     /// The entries of a code (a code given without a minus also finds the negative code, since
-    /// Binance's codes are negative) or of a name in any case, in domain, locale and document order.
+    /// Binance's codes are negative), of a name (compared as `LookupKey.nameKey` makes it: any
+    /// case, `_`, `-` and spaces alike), or of a code with that name, in domain, locale and
+    /// document order. A name lookup reads every entry's name (no index holds the key).
     package func entries(matching key: LookupKey, domain: String?) throws -> [LocatedEntry] {
         var sql = LocatedEntry.select + " WHERE "
         var arguments: StatementArguments = []
@@ -19,8 +21,11 @@ package struct RecordReader {
             sql += "e.code IN (?, ?)"
             arguments += [code, code > 0 ? -code : code]
         case .name(let name):
-            sql += "e.name = ? COLLATE NOCASE"
-            arguments += [name]
+            sql += Self.nameKeySQL + " = ?"
+            arguments += [LookupKey.nameKey(name)]
+        case .heading(let code, let name):
+            sql += "e.code IN (?, ?) AND " + Self.nameKeySQL + " = ?"
+            arguments += [code, code > 0 ? -code : code, LookupKey.nameKey(name)]
         }
         if let domain {
             sql += " AND d.domain = ?"
@@ -29,6 +34,9 @@ package struct RecordReader {
         sql += " ORDER BY d.domain, d.locale, e.ordinal"
         return try LocatedEntry.fetchAll(db.cachedStatement(sql: sql), arguments)
     }
+
+    /// An entry's name as `LookupKey.nameKey` makes it.
+    private static let nameKeySQL = "replace(replace(replace(upper(e.name), '_', ''), '-', ''), ' ', '')"
 
     /// The ids of a code's entries (and of its negative, as above) that pass the filter, in domain
     /// and document order: the hits a search for a code lists first.

@@ -74,6 +74,14 @@ enum ArgumentRuns {
         return folded
     }
 
+    /// The words of a command that takes free text (show, match), as given: folded runs
+    /// unfolded, and the first `--` left out, which ends the options and is no word.
+    static func words(_ values: [String]) -> [String] {
+        var words = unfold(values)
+        if let terminator = words.firstIndex(of: "--") { words.remove(at: terminator) }
+        return words
+    }
+
     /// The values as given on the command line: folded runs unfolded.
     static func unfold(_ values: [String]) -> [String] {
         guard values.contains(where: { $0.first == marker }) else { return values }

@@ -12,6 +12,7 @@ enum Examples {
     static let show = section([
         ("kb show -1121", "every meaning of a code, in every domain"),
         ("kb show bad_symbol", "by name, any case"),
+        ("kb show 'Request Throttled'", "a name with spaces, or in Chinese: kb show 无效的交易对"),
         ("kb show －１１２１", "full-width digits and other minus signs are codes too"),
         ("kb show -4001 --format csv --fields domain,code,name", "CSV with three columns"),
     ])

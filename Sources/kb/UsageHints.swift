@@ -33,13 +33,15 @@ enum UsageHints {
     }
 
     /// Throws a usage error for the first word that is an option the command does not know: it
-    /// starts with `-`, is not `-` or a code (`-1121`), and comes before `--`. Commands whose
+    /// starts with `-`, is not `-`, a code (`-1121`) or a text (`-1121 BAD_SYMBOL`, `-1121,`), and
+    /// comes before `--`. Commands whose
     /// words may start with a minus (search, show) take unknown dashed words as words, so they
     /// check them here.
     static func checkOptions(_ words: [String], of command: ParsableCommand.Type, terminatorHint: String? = nil) throws {
         for word in words {
             if word == "--" { return }
-            guard word.hasPrefix("-"), word != "-", !isCode(word) else { continue }
+            // A code, or a text (`-1121 BAD_SYMBOL`, `-1121,`), is no option.
+            guard word.hasPrefix("-"), word != "-", !isCode(word), !word.contains(" "), !(word.dropFirst().first?.isNumber ?? false) else { continue }
             let name = String(word.prefix { $0 != "=" })
             let nearest = Suggestion.nearest(to: name, in: optionNames(of: command)).map { "; did you mean '\($0)'?" } ?? ""
             throw ValidationError("unknown option '\(name)'\(nearest)" + (terminatorHint.map { " (\($0))" } ?? ""))

@@ -10,6 +10,8 @@ import Testing
         var format: LogFormat
         var code: Int64?
         var message: String?
+        /// A tentative message: the text after a bare code, which the matcher keeps when documented.
+        var following: String?
         var testDescription: String { line }
     }
 
@@ -49,7 +51,7 @@ import Testing
         .init(line: "ERROR:root:Found error. status: 400, error code: -2019, error message: Margin is insufficient.", format: .connectorExample, code: -2019, message: margin),
         .init(line: "[ServerError] -2019: Margin is insufficient.", format: .codeThenMessage, code: -2019, message: margin),
         .init(line: "Order placement failed: -2019: Margin is insufficient.", format: .codeThenMessage, code: -2019, message: margin),
-        .init(line: "ERROR: -2019, Margin is insufficient.", format: .codeThenMessage, code: -2019, message: margin),
+        .init(line: "ERROR: -2019, Margin is insufficient.", format: .codeThenMessage, code: -2019, following: margin),
         .init(line: "-2022 REDUCE_ONLY_REJECT ReduceOnly Order is rejected.", format: .codeThenMessage, code: -2022,
               message: "REDUCE_ONLY_REJECT ReduceOnly Order is rejected."),
         .init(line: "order rejected code=-4001", format: .codeOnly, code: -4001),
@@ -70,6 +72,7 @@ import Testing
         #expect(line.format == example.format)
         #expect(line.code == example.code)
         #expect(line.message == example.message)
+        if let following = example.following { #expect(line.followingText == following) }
         #expect(line.looksLikeError)
     }
 

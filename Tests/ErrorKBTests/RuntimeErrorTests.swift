@@ -7,8 +7,7 @@ import Testing
 /// beside the issue's, in English and Chinese.
 @Suite(.enabled(if: SharedPages.available, "skipped: ../shared is absent"))
 struct RuntimeErrorTests {
-    static let matcher: MessageMatcher? = SharedPages.available ? try? MessageMatcher(KnowledgeBase.open(path: SharedPages.path)) : nil
-    var matcher: MessageMatcher { Self.matcher! }
+    var matcher: MessageMatcher { SharedPages.matcher! }
 
     /// 1. A code in the input restricts every answer to it; the same text under another code is
     /// a note; an undocumented code is said so.

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+@testable import ErrorKBStore
+@testable import ErrorKBQuery
 
 /// A database of the real pages beside the project: the two seed documents and one current
 /// version of six corpus pages, named one by one (the bilingual and crypto-loan pages import
@@ -30,6 +32,9 @@ enum SharedPages {
         precondition(result.status == 0, "kb build of the shared pages failed: \(result.stderr)")
         return path
     }()
+
+    /// A matcher on the whole file, loaded once (nil when ../shared is absent).
+    static let matcher: MessageMatcher? = available ? try? MessageMatcher(KnowledgeBase.open(path: path)) : nil
 
     /// The file opened read-only with plain GRDB.
     static func database() throws -> DatabaseQueue {

@@ -21,10 +21,10 @@ import Testing
 
     @Test func aQueryWithEscapeSequences() {
         let result = TestProcess.kb(["show", "\u{1B}[2J\u{1B}[31mX", "--db", Fixtures.builtDatabasePath], home: directory)
-        // Not a code nor a name: a usage error that gives the search to run, escaped like any message.
-        #expect(result.status == 2, "\(result.summary)")
+        // No entry has that name: nothing found, with the search to run, escaped like any message.
+        #expect(result.status == 1, "\(result.summary)")
         expectClean(result)
-        #expect(result.stderr == ("kb: '\\e[2J\\e[31mX' is neither a code (-1121) nor a name (BAD_SYMBOL); to search the text: kb search '\\e[2J\\e[31mX'\n"),
+        #expect(result.stderr == ("kb: no entry for '\\e[2J\\e[31mX'; to search names and messages: kb search '\\e[2J\\e[31mX'\n"),
                 "\(result.stderr)")
         let name = TestProcess.kb(["show", "X\u{1B}[2J", "--db", Fixtures.builtDatabasePath, "--domain", "wallet"], home: directory)
         expectClean(name)

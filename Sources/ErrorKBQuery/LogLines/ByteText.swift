@@ -40,38 +40,82 @@ enum ByteText {
         return true
     }
 
-    /// An integer at `index`: an optional minus (ASCII or U+2212), then 1-19 digits that no
-    /// other digit, `.digit` or letter follows, within Int64 (a larger number is no code).
-    /// Returns its value and where it ends.
+    /// An integer at `index`: an optional minus (ASCII, or a form people paste: U+2212 `−`,
+    /// full-width `－`, `‐` `‑` `‒` `–`, small `﹣`), then 1-19 digits, ASCII or full-width
+    /// (`－１１２１`), that no other digit, `.digit` or letter follows, within Int64 (a larger number
+    /// is no code). Returns its value and where it ends.
     static func integer(in line: ArraySlice<UInt8>, at index: Int) -> (value: Int64, end: Int)? {
         var i = index
         var negative = false
         if i < line.endIndex, line[i] == UInt8(ascii: "-") {
             negative = true
             i += 1
-        } else if has(minusSign, in: line, at: i) {
+        } else if let length = minusLength(line, at: i) {
             negative = true
-            i += 3
+            i += length
         }
         let digits = i
+        var count = 0
         // 19 digits fit in UInt64; Int64's range is checked at the end (no overflow trap).
         var magnitude: UInt64 = 0
-        while i < line.endIndex, isDigit(line[i]), i - digits < 19 {
-            magnitude = magnitude * 10 + UInt64(line[i] - 0x30)
-            i += 1
+        while count < 19, let (digit, length) = digit(line, at: i) {
+            magnitude = magnitude * 10 + UInt64(digit)
+            i += length
+            count += 1
         }
         guard i > digits else { return nil }
         if i < line.endIndex {
             let next = line[i]
-            if isDigit(next) || isLetter(next) { return nil }
+            if isDigit(next) || isLetter(next) || self.digit(line, at: i) != nil { return nil }
             if next == UInt8(ascii: "."), i + 1 < line.endIndex, isDigit(line[i + 1]) { return nil }
         }
         guard magnitude <= (negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)) else { return nil }
         return (negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(magnitude), i)
     }
 
-    /// U+2212 MINUS SIGN, which pages and some logs write for `-`.
-    static let minusSign: [UInt8] = [0xE2, 0x88, 0x92]
+    /// The digit at `index`, ASCII or full-width (U+FF10-FF19: EF BC 90-99), and its length in bytes.
+    @inline(__always)
+    static func digit(_ line: ArraySlice<UInt8>, at index: Int) -> (value: UInt8, length: Int)? {
+        guard index < line.endIndex else { return nil }
+        let byte = line[index]
+        if isDigit(byte) { return (byte - 0x30, 1) }
+        guard byte == 0xEF, index + 2 < line.endIndex, line[index + 1] == 0xBC, line[index + 2] >= 0x90, line[index + 2] <= 0x99 else { return nil }
+        return (line[index + 2] - 0x90, 3)
+    }
+
+    /// The length of a minus sign other than ASCII's at `index` (3 bytes each), nil when none is there.
+    static func minusLength(_ line: ArraySlice<UInt8>, at index: Int) -> Int? {
+        guard index + 2 < line.endIndex, isMinusLead(line[index]) else { return nil }
+        let second = line[index + 1], third = line[index + 2]
+        switch (line[index], second) {
+        case (0xE2, 0x88): return third == 0x92 ? 3 : nil                // U+2212 −
+        case (0xE2, 0x80): return (0x90...0x93).contains(third) ? 3 : nil  // U+2010-2013 ‐ ‑ ‒ –
+        case (0xEF, 0xBC): return third == 0x8D ? 3 : nil                // U+FF0D －
+        case (0xEF, 0xB9): return third == 0xA3 ? 3 : nil                // U+FE63 ﹣
+        default: return nil
+        }
+    }
+
+    /// Whether a byte can start a minus sign: `-`'s own, or the lead byte of one of the others.
+    @inline(__always)
+    static func isMinusLead(_ byte: UInt8) -> Bool { byte == 0xE2 || byte == 0xEF }
+
+    /// The character at `index` as a message names it: `'x'` for printable ASCII, `'－' (U+FF0D)`
+    /// for another printable character, `U+0007` for one that prints nothing, `byte 0xFF` for a
+    /// byte that starts no UTF-8 character (never a byte shown as Latin-1).
+    static func describe(in line: ArraySlice<UInt8>, at index: Int) -> String {
+        let byte = line[index]
+        if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        var decoder = UTF8()
+        var iterator = line[index..<min(index + 4, line.endIndex)].makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return "byte 0x" + String(byte, radix: 16, uppercase: true) }
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .unassigned, .privateUse, .surrogate: return code
+        default: return "'\(Character(scalar))' (\(code))"
+        }
+    }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }

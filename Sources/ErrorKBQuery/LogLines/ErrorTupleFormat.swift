@@ -34,7 +34,7 @@ enum ErrorTupleFormat: LogLineFormat {
             index = next
         }
         guard index < line.endIndex, line[index] == UInt8(ascii: "'") || line[index] == UInt8(ascii: "\"") else { return nil }
-        var reader = ObjectReader(bytes: line, index: index, base: line.startIndex)
+        var reader = ObjectReader(bytes: line, index: index, line: line)
         guard let message = try? reader.readString() else { return nil }
         return FormatReading(code: code == 0 ? nil : code, message: message, format: format)
     }

@@ -19,6 +19,9 @@ struct LineReading {
     var code: Int64?
     /// The message, or for a text line the line itself (trimmed).
     var message: ArraySlice<UInt8>?
+    /// Whether `message` is only the text after a code on a free-form line (`CodeTail`): the
+    /// decision keeps it when it is documented and drops it otherwise.
+    var tentative = false
     /// Why a malformed payload cannot be read.
     var reason: String?
     /// Whether the line looks like an error (a known error shape, an exception, an error level
@@ -76,7 +79,8 @@ enum LogLineReader {
             if found.format == .codeOnly && found.code == 0 {
                 return LineReading(kind: .success, format: found.format, code: 0, looksLikeError: false)
             }
-            return LineReading(kind: .error, format: found.format, code: found.code, message: found.message, looksLikeError: true)
+            return LineReading(kind: .error, format: found.format, code: found.code, message: found.message, tentative: found.tentative,
+                               looksLikeError: true)
         }
         if let message = objects.messageOnly {
             return LineReading(kind: .error, format: .json, message: message, looksLikeError: true)

@@ -24,6 +24,9 @@ public struct LogLine: Equatable, Sendable {
     public var code: Int64?
     /// The message the line carries; for text, the line trimmed.
     public var message: String?
+    /// The text after a code on a free-form line (`ERROR -4001 Price less than 0.`): the message
+    /// when it is documented, which only `MessageMatcher` can tell (`message` is then nil).
+    public var followingText: String?
     /// Why a malformed payload cannot be read.
     public var reason: String?
     /// Whether the line looks like an error: a known error shape, an exception, an error level
@@ -41,7 +44,8 @@ public struct LogLine: Equatable, Sendable {
         kind = Kind(reading.kind)
         format = reading.format
         code = reading.code
-        message = reading.message.map { String(decoding: $0, as: UTF8.self) }
+        let text = reading.message.map { String(decoding: $0, as: UTF8.self) }
+        if reading.tentative { followingText = text } else { message = text }
         reason = reading.reason
         looksLikeError = reading.looksLikeError
     }

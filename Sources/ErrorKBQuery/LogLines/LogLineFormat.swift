@@ -13,6 +13,9 @@ struct FormatReading {
     var code: Int64?
     var message: ArraySlice<UInt8>?
     var format: LogFormat
+    /// Whether the message is only the text that follows the code on a free-form line
+    /// (`CodeTail`): it counts when it is documented, else the line is its code alone.
+    var tentative = false
 }
 
 extension FormatReading {

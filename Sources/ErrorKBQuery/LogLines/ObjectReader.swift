@@ -14,8 +14,8 @@ import Foundation
 struct ObjectReader {
     let bytes: ArraySlice<UInt8>
     var index: Int
-    /// Where the line starts, for column numbers in messages.
-    let base: Int
+    /// The whole line (`bytes` may be a part of it), for column numbers in messages.
+    let line: ArraySlice<UInt8>
     /// The code, once its value has been read whole (kept when the rest of the object fails).
     private(set) var code: Int64?
     private(set) var message: ArraySlice<UInt8>?
@@ -32,10 +32,10 @@ struct ObjectReader {
     enum Outcome { case success(Fields?), failure(String) }
     private struct Failure: Error { let reason: String }
 
-    init(bytes: ArraySlice<UInt8>, index: Int, base: Int) {
+    init(bytes: ArraySlice<UInt8>, index: Int, line: ArraySlice<UInt8>) {
         self.bytes = bytes
         self.index = index
-        self.base = base
+        self.line = line
     }
 
     /// Reads the object that starts at `index`.
@@ -94,7 +94,8 @@ struct ObjectReader {
 
     private func peek() -> UInt8? { index < bytes.endIndex ? bytes[index] : nil }
 
-    private func column(_ at: Int) -> Int { at - base + 1 }
+    /// The column of byte `at`, in characters (a CJK character or `－` is one column).
+    private func column(_ at: Int) -> Int { line[line.startIndex..<at].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
 
     private mutating func skipSpace() {
         while let b = peek(), b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { index += 1 }
@@ -122,7 +123,16 @@ struct ObjectReader {
     private mutating func readCode() throws -> Int64? {
         guard let first = peek() else { throw Failure(reason: "unexpected end of the payload") }
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
-            return Int64(String(decoding: try readString(), as: UTF8.self).trimmingCharacters(in: .whitespaces))
+            let text = ByteText.trimmed(try readString())
+            // "－１１２１" as well as "-1121".
+            if let (value, end) = ByteText.integer(in: text, at: text.startIndex), end == text.endIndex { return value }
+            return Int64(String(decoding: text, as: UTF8.self))
+        }
+        if first >= 0x80, let (value, end) = ByteText.integer(in: bytes, at: index) {
+            // A code written with another minus sign or full-width digits: {"code":－１１２１}.
+            index = end
+            guard index < bytes.endIndex else { throw Failure(reason: "unexpected end of the payload") }
+            return value
         }
         guard first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || ByteText.isDigit(first) else {
             try skipValue(depth: 1)
@@ -290,7 +300,7 @@ struct ObjectReader {
             while let c = peek(), ByteText.isWordByte(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".") {
                 index += 1
             }
-            guard index > start else { throw Failure(reason: "unexpected '\(Character(Unicode.Scalar(b)))' at column \(column(start))") }
+            guard index > start else { throw Failure(reason: "unexpected \(ByteText.describe(in: bytes, at: start)) at column \(column(start))") }
         }
     }
 }

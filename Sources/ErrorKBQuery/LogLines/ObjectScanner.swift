@@ -98,7 +98,7 @@ struct ObjectScanner {
         // Objects that never close: a payload cut short, read once from the innermost that
         // starts like one.
         if finding.coded == nil, finding.malformed == nil, let start = open.last(where: { startsLikePayload(line, $0) }) {
-            var reader = ObjectReader(bytes: line, index: start, base: line.startIndex)
+            var reader = ObjectReader(bytes: line, index: start, line: line)
             if case .failure(let reason) = reader.readPayload() { finding.malformed = (reason, reader.code) }
             work += reader.index - start
         }
@@ -125,7 +125,7 @@ struct ObjectScanner {
 
     /// Reads the object `line[start...end]`.
     private mutating func read(_ line: ArraySlice<UInt8>, _ start: Int, through end: Int, into finding: inout Finding) {
-        var reader = ObjectReader(bytes: line[start...end], index: start, base: line.startIndex)
+        var reader = ObjectReader(bytes: line[start...end], index: start, line: line)
         let outcome = reader.readPayload()
         work += reader.index - start
         switch outcome {

@@ -50,7 +50,9 @@ extension MessageMatcher {
     /// 1. A code in the input restricts the answer to it. A code no page documents is
     ///    `undocumented`. Else the message picks the code's meanings: whole and exact, a template
     ///    of the code, exact at the end of the message, near; with none of these, every meaning of
-    ///    the code (`how` = code). Text documented under another code is never the answer.
+    ///    the code (`how` = code). Text documented under another code is never the answer. The
+    ///    text after a code on a free-form line (`tentative`) is kept as the message only when it
+    ///    matched, or is documented under another code.
     /// 2. Without a code, the text is looked up the same way (a bare line: the longest documented
     ///    text that ends it, then templates and near matches from its word starts, but not on a
     ///    line logged as information). Its codes decide: one code, or several (`codes`: a table
@@ -68,17 +70,16 @@ extension MessageMatcher {
         let bytes = reading.message.map { MessageTemplate.normalizedBytes($0) } ?? []
         decision.normalized = bytes
         if let code = reading.code {
-            guard entriesByCode[code] != nil else {
-                decision.verdict = Verdict(kind: .undocumented, code: code)
-                return decision
-            }
-            decision.verdict = Verdict(kind: .code, how: .code, code: code)
-            if !bytes.isEmpty, let found = find(bytes, code: code, isolated: reading.kind == .error, quiet: { false }) {
+            let documented = entriesByCode[code] != nil
+            decision.verdict = documented ? Verdict(kind: .code, how: .code, code: code) : Verdict(kind: .undocumented, code: code)
+            let found = documented && !bytes.isEmpty ? find(bytes, code: code, isolated: reading.kind == .error, quiet: { false }) : nil
+            if let found {
                 decision.verdict.how = found.how
                 decision.verdict.text = found.found.text
                 decision.start = found.found.start
                 decision.arguments = found.found.arguments
             }
+            if reading.tentative, !bytes.isEmpty { settleTentative(&reading, &decision, kept: found != nil) }
             return decision
         }
         guard !bytes.isEmpty, let found = find(bytes, code: nil, isolated: reading.kind == .error, quiet: {
@@ -116,6 +117,19 @@ extension MessageMatcher {
         }
         if let found = near(bytes, starts: starts, code: code).first { return (found, .near) }
         return nil
+    }
+
+    /// A tentative message (the text after a code on a free-form line) is the message when it
+    /// matched under the code, or is documented under another code (a note says so); else the
+    /// line is its code alone.
+    private func settleTentative(_ reading: inout LineReading, _ decision: inout Decision, kept: Bool) {
+        if kept || exactText(decision.normalized) != nil || !templates(decision.normalized, starts: [0], code: nil).isEmpty {
+            if reading.format == .codeOnly { reading.format = .codeThenMessage }
+        } else {
+            reading.message = nil
+            if reading.format == .codeThenMessage { reading.format = .codeOnly }
+            decision.normalized = []
+        }
     }
 
     /// `exact` when the text is an entry's message (of `code`, when given), else `tableRow`.

@@ -78,6 +78,14 @@ extension MessageMatcher {
 
     /// The domains a scope allows: its hits' and its meanings'.
     func domains(of scope: Scope) -> [String] {
+        var result = Set(documentedDomains(of: scope))
+        for index in scope.meanings { result.formUnion(meaning(index).domains) }
+        return result.sorted()
+    }
+
+    /// The domains whose pages document the scope's text under its code: its hits' alone (a
+    /// note names where the message is written, not every domain of the code's meaning).
+    func documentedDomains(of scope: Scope) -> [String] {
         var result: Set<String> = []
         for (hit, _) in scope.hits {
             switch hit {
@@ -85,7 +93,6 @@ extension MessageMatcher {
             case .tableRow(let r): result.insert(domains[Int(tableRows[Int(r)].domain)])
             }
         }
-        for index in scope.meanings { result.formUnion(meaning(index).domains) }
         return result.sorted()
     }
 
@@ -213,7 +220,7 @@ extension MessageMatcher {
             for other in texts[Int(id)].codes where other != code && !notes.contains(where: { $0.code == other }) {
                 let scope = scope(Verdict(kind: .code, how: .exact, code: other, text: id))
                 let names = scope.meanings.map(meaning)
-                notes.append(MatchNote(code: other, name: names.first?.name, domains: domains(of: scope), message: texts[Int(id)].display))
+                notes.append(MatchNote(code: other, name: names.first?.name, domains: documentedDomains(of: scope), message: texts[Int(id)].display))
             }
         }
         return notes

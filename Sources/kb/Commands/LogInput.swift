@@ -7,18 +7,25 @@ import ErrorKBSupport
 /// an error (exit 3), as is a standard input that was closed, never an empty log. A regular file
 /// is read by `jobs` parallel jobs (`LogClassification`); a stream is read in one.
 enum LogInput {
-    static func forEachLine(of name: String, maxLineLength: Int, _ body: (ArraySlice<UInt8>, Int, Bool) throws -> Void) throws {
+    /// Calls `body` with each line, its number, and whether it was cut. Throws a `DataError` naming
+    /// the file when it cannot be read, or is not text (`TextSniffer`: compressed, binary), with
+    /// `rerun` (the command that reads standard input) in the hint.
+    static func forEachLine(of name: String, maxLineLength: Int, rerun: String = "kb classify -",
+                            _ body: (ArraySlice<UInt8>, Int, Bool) throws -> Void) throws {
         if name == "-" && CommandLineArguments.inputWasClosed { throw DataError("-: cannot read: standard input is closed") }
         do {
             // Small chunks: each line is handled while its bytes are still in the cache.
             let reader = try LineReader(name == "-" ? .descriptor(0) : .stream(path: name), fileName: name, chunkSize: 1 << 16,
                                         hashing: false, maxLineLength: maxLineLength)
             var number = 0
+            var sniffer = TextSniffer()
             while let line = reader.nextLine() {
                 number += 1
+                if let notText = sniffer.check(line, number: number, name: name, rerun: rerun) { throw DataError(notText) }
                 try body(line, number, reader.lastLineWasCut)
             }
             if let failure = reader.failure { throw failure }
+            if let notText = sniffer.finish(name: name) { throw DataError(notText) }
         } catch let failure as LineReader.Failure {
             throw DataError("\(name): cannot read: \(failure.reason)")
         }

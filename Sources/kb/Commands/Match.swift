@@ -21,7 +21,8 @@ extension KB {
         @Option(help: "The API's answer, {\"code\":…,\"msg\":…} (read like any log line).")
         var payload: String?
 
-        @Option(parsing: .unconditional, help: "The error code that came with the message; it wins over a code the text carries.")
+        @Option(parsing: .unconditional, help: "The error code that came with the message; it wins over a code the text carries.",
+                transform: Self.code(_:))
         var code: Int64?
 
         @Option(help: ArgumentHelp("Match every line of FILE (- for standard input): one answer per line.", valueName: "FILE"))
@@ -35,7 +36,7 @@ extension KB {
         @OptionGroup var output: OutputOptions
 
         /// The message: the words, else the payload.
-        private var text: String? { words.isEmpty ? payload : words.joined(separator: " ") }
+        private var text: String? { words.isEmpty ? payload : ArgumentRuns.words(words).joined(separator: " ") }
 
         func validate() throws {
             // Words after `--` are text whatever they start with.
@@ -52,6 +53,12 @@ extension KB {
             if suggest && (output.format != .table && output.format != .json || output.fields != nil) {
                 throw ValidationError("--suggest adds search hits to the answer: use --format table or json")
             }
+        }
+
+        /// A code in any form `kb show` reads (`-1121`, `－１１２１`, `−1121`).
+        private static func code(_ text: String) throws -> Int64 {
+            guard case .code(let code)? = LookupKey(text) else { throw ValidationError("'\(text)' is not a code (such as -1121)") }
+            return code
         }
 
         /// `-x`, `--xyz`: an option kb does not know. A minus before a digit (`-2022 …`) is text.
@@ -99,6 +106,9 @@ extension KB {
             case .malformed:
                 let hint = result.code.map { "; its code \($0) is readable: kb match --code \($0)" } ?? ""
                 return "the payload cannot be read: \(result.reason ?? "malformed")\(hint)"
+            case .notError where result.code != nil:
+                // {"code":200,…}, {"code":0,…}, code=0: the API said it succeeded.
+                return "this is a success answer (code \(result.code!)), not an error"
             case .unmatched, .notError:
                 return result.message == nil && result.code == nil ? "nothing to match" : "no documented message matches"
             case .code, .codes:
@@ -109,7 +119,7 @@ extension KB {
 
         private func matchLines(_ path: String, _ matcher: MessageMatcher) throws {
             var results: [MatchResult] = []
-            try LogInput.forEachLine(of: path, maxLineLength: Classifier.maxLineLength) { line, number, cut in
+            try LogInput.forEachLine(of: path, maxLineLength: Classifier.maxLineLength, rerun: "kb match --lines -") { line, number, cut in
                 guard !cut else {
                     Diagnostics.note(file: path, line: number, LogClassification.Note.tooLong)
                     return
