@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ErrorKBQuery
 
 /// `kb classify` (and `kb match --lines`) on a compressed or binary file says it is not text,
 /// naming the file, and exits 3, rather than counting its "lines" as not errors with exit 0; a
@@ -40,9 +41,11 @@ import Testing
         let random = (0..<300).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let noNul = random.map { $0 == 0 ? 0x80 : $0 }
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D] + Array("IHDR".utf8)
-        for (name, bytes) in [("random.log", random), ("no-nul.log", noNul), ("image.png", png)] {
+        // Large enough for several jobs (`--jobs 3`): the first range, which starts the file, is sniffed.
+        let large = (0..<(4 * LogClassification.minimumRangeLength)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for (name, bytes) in [("random.log", random), ("no-nul.log", noNul), ("image.png", png), ("large.log", large)] {
             let path = try Self.log(name, bytes)
-            let result = TestProcess.kb(["classify", path, "--db", Fixtures.builtDatabasePath])
+            let result = TestProcess.kb(["classify", path, "--jobs", "3", "--db", Fixtures.builtDatabasePath])
             #expect(result.status == 3 && result.stdout.isEmpty, "\(name)")
             #expect(result.stderr.hasPrefix("kb: \(path): ") && result.stderr.contains("not text") && result.stderr.hasSuffix("a binary file, not a log\n"),
                     "\(result.stderr)")

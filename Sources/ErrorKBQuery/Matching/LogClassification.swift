@@ -25,17 +25,19 @@ public enum LogClassification {
     /// ranges of at least `minimumRangeLength` bytes), calling `note` in line order once every
     /// job has ended (with one job, as the lines are read). Throws `LineReader.Failure` when the
     /// file cannot be read, `Spool.Failure` when a job's temporary file cannot be written.
-    package static func classify(file path: String, jobs: Int, matcher: MessageMatcher,
-                                 minimumRangeLength: Int = minimumRangeLength, note: (Note) throws -> Void) throws -> Classifier {
+    package static func classify(file path: String, jobs: Int, matcher: MessageMatcher, minimumRangeLength: Int = minimumRangeLength,
+                                 sniffing rerun: String? = nil, note: (Note) throws -> Void) throws -> Classifier {
         let ranges = try LineRanges.split(path: path, count: jobs, minimumLength: minimumRangeLength)
-        guard ranges.count > 1 else { return try classify(.stream(path: path), name: path, matcher: matcher, note: note) }
+        guard ranges.count > 1 else { return try classify(.stream(path: path), name: path, matcher: matcher, sniffing: rerun, note: note) }
         let results = Results(count: ranges.count)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { job in
             results.set(job, Result {
                 let notes = try Spool()
                 var classifier = job == 0 ? Classifier(matcher: matcher) : try Classifier(laterPartWith: matcher)
                 let source = ByteSource.fileRange(path: path, offset: ranges[job].lowerBound, length: ranges[job].count)
-                let lines = try read(source, name: path, into: &classifier) { note in
+                // The first range starts the file: it is the one whose first bytes tell a log from
+                // a compressed or binary file.
+                let lines = try read(source, name: path, into: &classifier, sniffing: job == 0 ? rerun : nil) { note in
                     notes.write(note.line)
                     notes.write(note.message)
                 }
@@ -57,21 +59,26 @@ public enum LogClassification {
     }
 
     /// Classifies a source in one pass, calling `note` as the lines are read. Throws
-    /// `LineReader.Failure` when it cannot be read.
-    package static func classify(_ source: ByteSource, name: String, matcher: MessageMatcher, note: (Note) throws -> Void) throws -> Classifier {
+    /// `LineReader.Failure` when it cannot be read; with `rerun` (the command that reads standard
+    /// input, for the hint), `TextSniffer.NotText` when it is compressed or binary.
+    package static func classify(_ source: ByteSource, name: String, matcher: MessageMatcher, sniffing rerun: String? = nil,
+                                 note: (Note) throws -> Void) throws -> Classifier {
         var classifier = Classifier(matcher: matcher)
-        _ = try read(source, name: name, into: &classifier, note: note)
+        _ = try read(source, name: name, into: &classifier, sniffing: rerun, note: note)
         return classifier
     }
 
     /// Reads every line of `source` into `classifier`, numbered from 1; returns how many lines
     /// (blank ones included).
-    private static func read(_ source: ByteSource, name: String, into classifier: inout Classifier, note: (Note) throws -> Void) throws -> Int {
+    private static func read(_ source: ByteSource, name: String, into classifier: inout Classifier, sniffing rerun: String?,
+                             note: (Note) throws -> Void) throws -> Int {
         // Small chunks: each line is classified while its bytes are still in the cache.
         let reader = try LineReader(source, fileName: name, chunkSize: 1 << 16, hashing: false, maxLineLength: Classifier.maxLineLength)
         var number = 0
+        var sniffer = TextSniffer()
         while let line = reader.nextLine() {
             number += 1
+            if let rerun, let notText = sniffer.check(line, number: number, name: name, rerun: rerun) { throw TextSniffer.NotText(message: notText) }
             if reader.lastLineWasCut {
                 classifier.addTooLong(number: number)
                 try note(Note(line: number, message: Note.tooLong))
@@ -80,6 +87,7 @@ public enum LogClassification {
             }
         }
         if let failure = reader.failure { throw failure }
+        if rerun != nil, let notText = sniffer.finish(name: name) { throw TextSniffer.NotText(message: notText) }
         return number
     }
 

@@ -35,11 +35,14 @@ enum LogInput {
     static func classify(_ name: String, jobs: Int, matcher: MessageMatcher, note: (LogClassification.Note) throws -> Void) throws -> Classifier {
         if name == "-" && CommandLineArguments.inputWasClosed { throw DataError("-: cannot read: standard input is closed") }
         do {
-            if name == "-" { return try LogClassification.classify(.descriptor(0), name: name, matcher: matcher, note: note) }
+            let rerun = "kb classify -"
+            if name == "-" { return try LogClassification.classify(.descriptor(0), name: name, matcher: matcher, sniffing: rerun, note: note) }
             if jobs > 1, try FileStatus.of(name)?.kind == .regular {
-                return try LogClassification.classify(file: name, jobs: jobs, matcher: matcher, note: note)
+                return try LogClassification.classify(file: name, jobs: jobs, matcher: matcher, sniffing: rerun, note: note)
             }
-            return try LogClassification.classify(.stream(path: name), name: name, matcher: matcher, note: note)
+            return try LogClassification.classify(.stream(path: name), name: name, matcher: matcher, sniffing: rerun, note: note)
+        } catch let notText as TextSniffer.NotText {
+            throw DataError(notText.message)
         } catch let failure as LineReader.Failure {
             throw DataError("\(name): cannot read: \(failure.reason)")
         } catch let failure as FileStatus.Failure {

@@ -2,9 +2,16 @@
 /// binary file from its first buffer): a compressed file (gzip, bzip2, xz, zstd, zip), a NUL
 /// byte, or more than a tenth of the bytes outside UTF-8 is not a log kb can read, and counting
 /// its "lines" as not errors would hide the real errors inside it.
-struct TextSniffer {
+package struct TextSniffer {
+    /// What a reader throws for an input that is not text: `message` names the file and why.
+    package struct NotText: Error {
+        package let message: String
+
+        package init(message: String) { self.message = message }
+    }
+
     /// How many bytes from the start are looked at.
-    static let window = 1 << 16
+    package static let window = 1 << 16
 
     private var seen = 0
     private var invalid = 0
@@ -18,7 +25,9 @@ struct TextSniffer {
     /// Looks at a line (its bytes without the line end) and says why the input is not text, or
     /// nil while it may be. `name` is the file as the user gave it; `rerun` the command that
     /// reads standard input (`kb classify -`), for the hint.
-    mutating func check(_ line: ArraySlice<UInt8>, number: Int, name: String, rerun: String) -> String? {
+    package init() {}
+
+    package mutating func check(_ line: ArraySlice<UInt8>, number: Int, name: String, rerun: String) -> String? {
         guard seen < Self.window else { return nil }
         if number == 1, let magic = Self.magics.first(where: { line.starts(with: $0.bytes) }),
            magic.name != "bzip2" || (line.count > 3 && (0x31...0x39).contains(line[line.startIndex + 3])) {
@@ -34,13 +43,13 @@ struct TextSniffer {
     }
 
     /// At the end of the window or of the input: whether too much of what was seen is not UTF-8.
-    func finish(name: String) -> String? {
+    package func finish(name: String) -> String? {
         guard invalid * 10 > seen else { return nil }
         return "\(name): not text (\(invalid) of its first \(seen) bytes are not UTF-8): a binary file, not a log"
     }
 
     /// The bytes of `bytes` that belong to no well-formed UTF-8 sequence.
-    static func invalidBytes(_ bytes: ArraySlice<UInt8>) -> Int {
+    package static func invalidBytes(_ bytes: ArraySlice<UInt8>) -> Int {
         var invalid = 0
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
