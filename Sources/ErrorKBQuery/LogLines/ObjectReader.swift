@@ -30,7 +30,7 @@ struct ObjectReader {
     /// What the object holds: its code and message when it has either key.
     struct Fields { var code: Int64?; var message: ArraySlice<UInt8>? }
     enum Outcome { case success(Fields?), failure(String) }
-    private struct Failure: Error { let reason: String }
+    struct Failure: Error { let reason: String }
 
     init(bytes: ArraySlice<UInt8>, index: Int, line: ArraySlice<UInt8>) {
         self.bytes = bytes
@@ -92,10 +92,10 @@ struct ObjectReader {
         a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in memcmp(x.baseAddress!, y.baseAddress!, b.count) == 0 } }
     }
 
-    private func peek() -> UInt8? { index < bytes.endIndex ? bytes[index] : nil }
+    func peek() -> UInt8? { index < bytes.endIndex ? bytes[index] : nil }
 
     /// The column of byte `at`, in characters (a CJK character or `－` is one column).
-    private func column(_ at: Int) -> Int { line[line.startIndex..<at].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    func column(_ at: Int) -> Int { line[line.startIndex..<at].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
 
     private mutating func skipSpace() {
         while let b = peek(), b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { index += 1 }
@@ -160,110 +160,6 @@ struct ObjectReader {
         if let value = Int64(text) { return value }
         guard let value = Double(text) else { throw Failure(reason: "expected a code at column \(column(start))") }
         return value.rounded() == value && abs(value) < 9e18 ? Int64(value) : nil
-    }
-
-    /// A string's UTF-8 bytes, escapes undone (a slice of the line when it has none).
-    mutating func readString() throws -> ArraySlice<UInt8> {
-        guard let quote = peek(), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
-            throw Failure(reason: peek() == nil ? "unexpected end of the payload" : "expected a string at column \(column(index))")
-        }
-        index += 1
-        let start = index
-        // Most strings have no escapes: memchr finds the closing quote, and the string is plain
-        // when no backslash comes before it.
-        let end = bytes.withUnsafeBufferPointer { buffer -> Int? in
-            let offset = start - bytes.startIndex
-            guard let base = buffer.baseAddress, offset < buffer.count,
-                  let found = memchr(base + offset, Int32(quote), buffer.count - offset) else { return nil }
-            let length = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - offset
-            return memchr(base + offset, Int32(UInt8(ascii: "\\")), length) == nil ? start + length : nil
-        }
-        if let end {
-            index = end + 1
-            return bytes[start..<end]
-        }
-        return Array(try readEscapedString(quote: quote).utf8)[...]
-    }
-
-    /// Past a string whose value is not needed: its closing quote is the first one that an even
-    /// number of backslashes precedes.
-    private mutating func skipString(quote: UInt8) throws {
-        let open = index
-        index += 1
-        while true {
-            let found = bytes.withUnsafeBufferPointer { buffer -> Int? in
-                let offset = index - bytes.startIndex
-                guard let base = buffer.baseAddress, offset < buffer.count,
-                      let hit = memchr(base + offset, Int32(quote), buffer.count - offset) else { return nil }
-                return bytes.startIndex + base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            }
-            guard let at = found else {
-                index = open
-                _ = try readString()
-                return
-            }
-            var backslashes = 0
-            while at - backslashes - 1 > open, bytes[at - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
-            index = at + 1
-            if backslashes % 2 == 0 { return }
-        }
-    }
-
-    private mutating func readEscapedString(quote: UInt8) throws -> String {
-        var scalars = String.UnicodeScalarView()
-        var run = index
-        func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[run..<end], as: UTF8.self).unicodeScalars) }
-        while let b = peek() {
-            if b == quote {
-                flush(index)
-                index += 1
-                return String(scalars)
-            }
-            if b == UInt8(ascii: "\\") {
-                flush(index)
-                index += 1
-                guard let e = peek() else { break }
-                index += 1
-                switch e {
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "b"): scalars.append("\u{8}")
-                case UInt8(ascii: "f"): scalars.append("\u{C}")
-                case UInt8(ascii: "u"): scalars.append(try readUnicodeEscape())
-                case UInt8(ascii: "x"): scalars.append(Unicode.Scalar(UInt8(try readHex(2))))
-                default: scalars.append(Unicode.Scalar(e))
-                }
-                run = index
-                continue
-            }
-            if b < 0x20 && b != 0x09 { throw Failure(reason: "control character in a string at column \(column(index))") }
-            index += 1
-        }
-        throw Failure(reason: "unterminated string")
-    }
-
-    private mutating func readHex(_ digits: Int) throws -> UInt32 {
-        guard index + digits <= bytes.endIndex, let value = UInt32(String(decoding: bytes[index..<index + digits], as: UTF8.self), radix: 16) else {
-            throw Failure(reason: "bad escape at column \(column(index))")
-        }
-        index += digits
-        return value
-    }
-
-    private mutating func readUnicodeEscape() throws -> Unicode.Scalar {
-        let high = try readHex(4)
-        // A surrogate pair is one scalar; a lone or mismatched surrogate becomes U+FFFD.
-        if (0xD800...0xDBFF).contains(high), index + 5 < bytes.endIndex, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
-            let saved = index
-            index += 2
-            let low = try readHex(4)
-            if (0xDC00...0xDFFF).contains(low), let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) {
-                return scalar
-            }
-            index = saved
-        }
-        return Unicode.Scalar(high) ?? "\u{FFFD}"
     }
 
     /// Skips any value: a string, a number or bare word, or an object, array or tuple nested to
