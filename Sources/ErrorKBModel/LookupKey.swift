@@ -55,7 +55,7 @@ public enum LookupKey: Equatable, Sendable {
         for (index, scalar) in text.unicodeScalars.enumerated() {
             switch scalar.value {
             case 0xFF10...0xFF19: scalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
-            case 0xFF0D, 0x2010, 0x2011, 0x2012, 0x2013, 0xFE63, 0x207B, 0x208B, 0x2796, 0x2212 where index == 0:
+            case let value where index == 0 && MinusSign.isOther(value):
                 scalars.append("-")
             default: scalars.append(scalar)
             }

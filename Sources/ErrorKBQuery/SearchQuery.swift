@@ -55,13 +55,12 @@ struct SearchQuery: Equatable {
         self.codes = codes
     }
 
-    /// The query with the other minus and dash signs (U+2212, U+2010–2015, U+FE63, U+FF0D)
-    /// written as `-`, full-width `％` as `%`, and control characters (NUL included) as spaces.
+    /// The query with the other minus signs (`MinusSign`) written as `-`, full-width `％` as `%`, and control characters (NUL included) as spaces.
     static func folded(_ query: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in query.unicodeScalars {
             switch scalar.value {
-            case 0x2212, 0x2010...0x2015, 0xFE63, 0xFF0D: result.append("-")
+            case let value where MinusSign.isOther(value): result.append("-")
             case 0xFF05: result.append("%")
             default:
                 result.append(scalar.properties.generalCategory == .control ? " " : scalar)

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ErrorKBModel
 
 /// Byte-level reading of a log line's UTF-8, for the formats: searching, numbers, character
 /// classes. Every function looks at each byte a bounded number of times.
@@ -40,8 +41,8 @@ enum ByteText {
         return true
     }
 
-    /// An integer at `index`: an optional minus (ASCII, or a form people paste: U+2212 `−`,
-    /// full-width `－`, `‐` `‑` `‒` `–`, small `﹣`), then 1-19 digits, ASCII or full-width
+    /// An integer at `index`: an optional minus (ASCII, or another one people paste: `MinusSign`),
+    /// then 1-19 digits, ASCII or full-width
     /// (`－１１２１`), that no other digit, `.digit` or letter follows, within Int64 (a larger number
     /// is no code). Returns its value and where it ends.
     static func integer(in line: ArraySlice<UInt8>, at index: Int) -> (value: Int64, end: Int)? {
@@ -83,17 +84,14 @@ enum ByteText {
         return (line[index + 2] - 0x90, 3)
     }
 
-    /// The length of a minus sign other than ASCII's at `index` (3 bytes each), nil when none is there.
+    /// The length of a minus sign other than ASCII's (`MinusSign`, 3 bytes each) at `index`, nil
+    /// when none is there.
     static func minusLength(_ line: ArraySlice<UInt8>, at index: Int) -> Int? {
         guard index + 2 < line.endIndex, isMinusLead(line[index]) else { return nil }
         let second = line[index + 1], third = line[index + 2]
-        switch (line[index], second) {
-        case (0xE2, 0x88): return third == 0x92 ? 3 : nil                // U+2212 −
-        case (0xE2, 0x80): return (0x90...0x93).contains(third) ? 3 : nil  // U+2010-2013 ‐ ‑ ‒ –
-        case (0xEF, 0xBC): return third == 0x8D ? 3 : nil                // U+FF0D －
-        case (0xEF, 0xB9): return third == 0xA3 ? 3 : nil                // U+FE63 ﹣
-        default: return nil
-        }
+        guard second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return nil }
+        let value = UInt32(line[index] & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+        return MinusSign.isOther(value) ? 3 : nil
     }
 
     /// Whether a byte can start a minus sign: `-`'s own, or the lead byte of one of the others.
