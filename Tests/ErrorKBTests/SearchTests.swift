@@ -123,11 +123,29 @@ import Testing
         #expect(try words() == ["unknown", "yak", "shaving"])
     }
 
+    /// A page of `count` entries (codes from -100000 down) whose words match nothing else here,
+    /// which makes a file big enough for the ranking window (`FullTextQuery.exactRankRows`).
+    static let filler = try! DocumentImporter.importData(Data(
+        (1...(Int(FullTextQuery.exactRankRows) + 1)).map { "#### \\-\(100_000 + $0) FILLER_\($0)\n\n-   Padding text.\n" }.joined(separator: "\n").utf8),
+        fileName: "filler.md", domain: "filler", locale: "en")
+
+    /// In a file the size of a real knowledge base every match is ranked: the best match is found
+    /// however many rows match before it (the window would rank only the newest 300).
+    @Test func aSmallFileRanksEveryMatch() throws {
+        let others = (2...(FullTextQuery.rankingWindow + 100)).map { "#### \\-\($0) NAME_\($0)\n\n-   A longer message that says common once, number \($0).\n" }
+        let page = "#### \\-1 BEST\n\n-   Common common.\n\n" + others.joined(separator: "\n")
+        let document = try DocumentImporter.importData(Data(page.utf8), fileName: "small.md", domain: "d", locale: "en")
+        #expect(try KnowledgeBase.inMemory([document]).search("common", options: .init(limit: 1)).map(\.code) == [-1])
+        // Past `exactRankRows` rows the window ranks the newest 300 matches only (-101…-400,
+        // which tie on bm25; a tie goes to the lower rowid).
+        #expect(try KnowledgeBase.inMemory([document, Self.filler]).search("common", options: .init(limit: 1)).map(\.code) == [-101])
+    }
+
     /// The ranking window (the first matches in document order) never cuts below the limit.
     @Test func aLimitAboveTheRankingWindowGetsThatManyHits() throws {
         let count = FullTextQuery.rankingWindow + 200
         let page = (1...count).map { "#### \\-\($0) NAME_\($0)\n\n-   A common message, number \($0).\n" }.joined(separator: "\n")
-        let big = try KnowledgeBase.inMemory([DocumentImporter.importData(Data(page.utf8), fileName: "big.md", domain: "d", locale: "en")])
+        let big = try KnowledgeBase.inMemory([DocumentImporter.importData(Data(page.utf8), fileName: "big.md", domain: "d", locale: "en"), Self.filler])
         #expect(try big.search("common", options: .init(limit: count + 10)).count == count)
         #expect(try big.search("message common", options: .init(limit: count)).count == count)
         #expect(try big.search("common", options: .init(limit: 20)).count == 20)
@@ -141,7 +159,7 @@ import Testing
             + rows.joined(separator: "\n") + "\n"
         let document = try DocumentImporter.importData(Data(page.utf8), fileName: "rows.md", domain: "d", locale: "en")
         #expect(document.tableRowCount == rows.count && document.entryCount == 2)
-        let hits = try KnowledgeBase.inMemory([document]).search("common", options: .init(limit: 2))
+        let hits = try KnowledgeBase.inMemory([document, Self.filler]).search("common", options: .init(limit: 2))
         #expect(Set(hits.map(\.code)) == [-1, -2])
     }
 

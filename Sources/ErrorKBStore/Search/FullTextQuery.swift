@@ -56,14 +56,14 @@ package struct SearchFilter: Sendable, Equatable {
 /// The SQL of a full-text search: index lookup for the terms that have words, plus a literal
 /// check for terms with symbols, ranked by bm25 (a name match weighs 4, a text match 1).
 enum FullTextQuery {
-    /// How many matches are ranked at most, when more than `exactRankLimit` match and no filter
-    /// is given (see `matches`).
+    /// How many matches are ranked at most in a file of more than `exactRankRows` rows, when no
+    /// filter is given (see `matches`).
     static let rankingWindow = 300
 
-    /// Up to this many matches, every match is ranked: a whole knowledge base of every Binance
-    /// page has about 2,300 rows in its index, so its searches are always ranked in full. Scoring
-    /// costs about 0.5 µs a match (a million-entry file), so this many costs about 2.5 ms.
-    static let exactRankLimit = 5_000
+    /// In a file of at most this many entries and table rows every match is ranked: the built-in
+    /// corpus of every Binance page has 2,291 rows in its index, so its searches are always
+    /// ranked in full. Scoring costs about 0.5 µs a match, so a search of this many costs 10 ms.
+    static let exactRankRows: Int64 = 20_000
 
     /// How many terms a prefix may stand for before it is left to FTS5 as a prefix.
     static let maxCompletions = 32
@@ -113,20 +113,20 @@ enum FullTextQuery {
                 """
         } else {
             var expression = MatchExpression.joined(expressions, any: matchAny)
-            // Ranking scores every match; when more than `exactRankLimit` match (a common term
-            // in a million entries) only `rankingWindow` matches are ranked, from the highest
-            // rowid down: FTS5 hands matches over in rowid order, so the LIMIT ends the scan
-            // there, in one pass. Filters and literal checks could be starved by that cut, so
-            // they rank every match. The window is never smaller than the hits asked for.
-            var window = counting ? limit : windowed && literals.isEmpty && filter.isEmpty ? max(rankingWindow, limit) : nil
-            if let cut = window, !counting {
-                if try countMatches(expression, upTo: exactRankLimit + 1, db) <= exactRankLimit {
-                    window = nil
-                } else {
-                    // The same holds for the last word: when the words as typed already fill
-                    // the window, rank those matches; the cut would have kept rows like them.
-                    let exact = MatchExpression.joined(terms.compactMap { MatchExpression.term($0, prefix: false) }, any: matchAny)
-                    if exact != expression, try countMatches(exact, upTo: cut, db) == cut { expression = exact }
+            // Ranking scores every match; in a file of more than `exactRankRows` rows (a million
+            // generated entries) only `rankingWindow` matches are ranked, from the highest rowid
+            // down: FTS5 hands matches over in rowid order, so the LIMIT ends the scan there, in
+            // one pass. Filters and literal checks could be starved by that cut, so they rank
+            // every match. The window is never smaller than the hits asked for.
+            let ranksAll = try !counting && (!windowed || !literals.isEmpty || !filter.isEmpty || indexRows(db) <= exactRankRows)
+            let window = counting ? limit : ranksAll ? nil : max(rankingWindow, limit)
+            if let window, !counting {
+                // The same holds for the last word: when the words as typed already fill the
+                // window, rank those matches; the cut would have kept rows like them anyway.
+                let exact = MatchExpression.joined(terms.compactMap { MatchExpression.term($0, prefix: false) }, any: matchAny)
+                if exact != expression, try db.cachedValue(Int.self, "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT ?)",
+                                                           [exact, window]) == window {
+                    expression = exact
                 }
             }
             // A count needs no score: computing it was a third of a search's time.
@@ -166,10 +166,10 @@ enum FullTextQuery {
         return (sql, arguments)
     }
 
-    /// How many rows `expression` matches, counted up to `cap` (unscored, in rowid order).
-    private static func countMatches(_ expression: String, upTo cap: Int, _ db: Database) throws -> Int {
-        try db.cachedValue(Int.self, "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT ?)",
-                           [expression, cap]) ?? 0
+    /// At least as many as the rows of the index (entries and table rows: their ids are distinct
+    /// and positive), read from two primary keys.
+    private static func indexRows(_ db: Database) throws -> Int64 {
+        try db.cachedValue(Int64.self, "SELECT coalesce((SELECT max(id) FROM entries), 0) + coalesce((SELECT max(id) FROM table_rows), 0)") ?? 0
     }
 
     /// The last word, as the terms it completes to (from `search_terms`): FTS5 reads those in
