@@ -81,7 +81,8 @@ public struct SearchOptions: Sendable {
 public struct SearchResults: Codable, Sendable, Equatable {
     /// The hits shown, best first.
     public var hits: [SearchHit]
-    /// How many hits the query has in all, counted up to `SearchResults.countCap`; more than
+    /// How many hits the query has in all, counted among the first `SearchResults.countCap`
+    /// matches in a file of more than 20,000 rows, among every match in a smaller one; more than
     /// `hits.count` when `limit` cut the list.
     public var total: Int
     /// Whether `total` stopped at the cap (there may be more).
@@ -171,8 +172,8 @@ extension KnowledgeBase {
             if hits.count == options.limit, !search.terms.isEmpty {
                 let counted = try records.fullTextCount(terms: search.terms, matchAny: search.anyTerm, filter: options.filter, cap: SearchResults.countCap,
                                                         grouped: options.grouped)
-                total = max(total, first.count + counted)
-                capped = counted >= SearchResults.countCap
+                total = max(total, first.count + counted.count)
+                capped = counted.capped
             }
             return SearchResults(hits: hits, total: max(total, hits.count), totalIsCapped: capped, partial: search.anyTerm && !options.matchAny,
                                  expansions: expansions)

@@ -139,9 +139,11 @@ package struct RecordReader {
         try FullTextQuery.matches(db, terms: terms, matchAny: matchAny, everyPrefix: everyPrefix, filter: filter, limit: limit, windowed: windowed)
     }
 
-    /// How many entries and table rows the terms match, counted up to `cap` matches; `grouped`
-    /// counts meanings (entries by `entries.meaning`, table rows by message) among them.
-    package func fullTextCount(terms: [Substring], matchAny: Bool, filter: SearchFilter, cap: Int, grouped: Bool = false) throws -> Int {
+    /// How many entries and table rows the terms match, counted up to `cap` matches (every match
+    /// in a file of at most `FullTextQuery.exactRankRows` rows); `grouped` counts meanings
+    /// (entries by `entries.meaning`, table rows by message) among them; `capped` when more matched.
+    package func fullTextCount(terms: [Substring], matchAny: Bool, filter: SearchFilter, cap: Int,
+                               grouped: Bool = false) throws -> (count: Int, capped: Bool) {
         try FullTextQuery.count(db, terms: terms, matchAny: matchAny, filter: filter, cap: cap, grouped: grouped)
     }
 

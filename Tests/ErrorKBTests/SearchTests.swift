@@ -129,16 +129,18 @@ import Testing
         (1...(Int(FullTextQuery.exactRankRows) + 1)).map { "#### \\-\(100_000 + $0) FILLER_\($0)\n\n-   Padding text.\n" }.joined(separator: "\n").utf8),
         fileName: "filler.md", domain: "filler", locale: "en")
 
-    /// In a file the size of a real knowledge base every match is ranked: the best match is found
-    /// however many rows match before it (the window would rank only the newest 300).
+    /// In a file the size of a real knowledge base every match is ranked and counted: the best
+    /// match is found however many rows match before it (the window ranks only the newest 300).
     @Test func aSmallFileRanksEveryMatch() throws {
         let others = (2...(FullTextQuery.rankingWindow + 100)).map { "#### \\-\($0) NAME_\($0)\n\n-   A longer message that says common once, number \($0).\n" }
         let page = "#### \\-1 BEST\n\n-   Common common.\n\n" + others.joined(separator: "\n")
         let document = try DocumentImporter.importData(Data(page.utf8), fileName: "small.md", domain: "d", locale: "en")
-        #expect(try KnowledgeBase.inMemory([document]).search("common", options: .init(limit: 1)).map(\.code) == [-1])
+        let small = try KnowledgeBase.inMemory([document]).searchResults("common", options: .init(limit: 1))
+        #expect(small.hits.map(\.code) == [-1] && small.total == others.count + 1 && !small.totalIsCapped)
         // Past `exactRankRows` rows the window ranks the newest 300 matches only (-101…-400,
-        // which tie on bm25; a tie goes to the lower rowid).
-        #expect(try KnowledgeBase.inMemory([document, Self.filler]).search("common", options: .init(limit: 1)).map(\.code) == [-101])
+        // which tie on bm25; a tie goes to the lower rowid), and counts up to `countCap`.
+        let big = try KnowledgeBase.inMemory([document, Self.filler]).searchResults("common", options: .init(limit: 1))
+        #expect(big.hits.map(\.code) == [-101] && big.total == SearchResults.countCap && big.totalIsCapped)
     }
 
     /// The ranking window (the first matches in document order) never cuts below the limit.

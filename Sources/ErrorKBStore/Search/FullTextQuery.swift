@@ -78,14 +78,20 @@ enum FullTextQuery {
         }
     }
 
-    /// How many entries and table rows match, counted up to `cap` (in rowid order, unranked).
-    static func count(_ db: Database, terms: [Substring], matchAny: Bool, filter: SearchFilter, cap: Int, grouped: Bool = false) throws -> Int {
+    /// How many entries and table rows match (meanings, when `grouped`), counted among the first
+    /// `cap` matches in rowid order, unranked; `capped` when more matched. In a file of at most
+    /// `exactRankRows` rows every match is counted.
+    static func count(_ db: Database, terms: [Substring], matchAny: Bool, filter: SearchFilter, cap: Int,
+                      grouped: Bool = false) throws -> (count: Int, capped: Bool) {
+        let cap = try indexRows(db) <= exactRankRows ? Int(exactRankRows) + 1 : cap
         let (sql, arguments) = try statement(db, terms: terms, matchAny: matchAny, everyPrefix: false, filter: filter, limit: cap, counting: true)
         let what = grouped ? """
             count(DISTINCT coalesce('e' || (SELECT meaning FROM entries WHERE id = m.entry_id),
                                     't' || (SELECT lower(message) FROM table_rows WHERE id = m.table_row_id)))
             """ : "count(*)"
-        return try db.cachedValue(Int.self, "SELECT \(what) FROM (\(sql)) m", arguments) ?? 0
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(what), count(*) FROM (\(sql)) m"), arguments: arguments)
+        let counted: Int = row?[0] ?? 0, matches: Int = row?[1] ?? 0
+        return (counted, matches >= cap)
     }
 
     private static func statement(_ db: Database, terms: [Substring], matchAny: Bool, everyPrefix: Bool, filter: SearchFilter, limit: Int,
