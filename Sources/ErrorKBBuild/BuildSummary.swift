@@ -40,11 +40,11 @@ public struct BuildSummary: Sendable, Codable, Equatable {
 extension BuildSummary {
     /// What `kb build` says when a later input is a newer version of an earlier one: the newest
     /// is the one given last (as with `kb add`); the dates the pages state are only checked.
-    static func versionNote(_ document: ImportedDocument, replacing earlier: ImportedDocument) -> String {
+    static func versionNote(_ document: ImportedDocument, _ result: AddResult, replacing earlier: ImportedDocument) -> String {
         var note = "\(document.name): a newer version of \(earlier.name) (\(document.origin.domain) · \(document.origin.locale), "
             + "the same \(document.identityDescription)); it is current, the other is kept as history"
-        if let new = document.parsed.date, let old = earlier.parsed.date, new < old {
-            note += "; but it states an older date (\(new)) than \(earlier.name) (\(old)): give versions oldest first"
+        if let dates = result.olderDate {
+            note += "; but it states an older date (\(dates.new)) than \(earlier.name) (\(dates.replaced)): give versions oldest first"
         }
         return note
     }
@@ -78,7 +78,7 @@ extension BuildSummary {
                 notes.append("\(document.name): the same document as \(earlier); imported once")
             case .replaced:
                 if let earlier = current[identity].map({ results[$0].document }) {
-                    notes.append(Self.versionNote(document, replacing: earlier))
+                    notes.append(Self.versionNote(document, result, replacing: earlier))
                 }
                 current[identity] = index
             case .added:

@@ -22,21 +22,7 @@ public enum EmbeddedCorpus {
     /// The date of a seed document's copy, from seed/MANIFEST.md's origin column: the last
     /// YYYY-MM-DD it states (a commit's or a scrape's date); nil when it states none.
     public static func date(of fileName: String) -> String? {
-        guard let provenance = manifest.origins[fileName]?.provenance else { return nil }
-        let scalars = Array(provenance.unicodeScalars)
-        let isDigit = { (i: Int) in i < scalars.count && ("0"..."9").contains(scalars[i]) }
-        var found: String?
-        var i = 0
-        while i + 10 <= scalars.count {
-            let shape = (0..<10).allSatisfy { [4, 7].contains($0) ? scalars[i + $0] == "-" : isDigit(i + $0) }
-            if shape && !isDigit(i - 1 < 0 ? scalars.count : i - 1) && !isDigit(i + 10) {
-                found = String(String.UnicodeScalarView(scalars[i..<(i + 10)]))
-                i += 10
-            } else {
-                i += 1
-            }
-        }
-        return found
+        manifest.origins[fileName]?.date
     }
 
     /// Imports every seed document, each page with what the manifest says of it.

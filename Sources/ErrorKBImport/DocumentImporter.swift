@@ -99,6 +99,8 @@ public enum DocumentImporter {
         parsed.warnings = lines.nulLines.map { .init(line: $0, message: "NUL bytes removed") } + parsed.warnings
         if let source { parsed.sourceURL = source }
         if parsed.sourceURL == nil, page.isFirst { parsed.sourceURL = page.manifest?.source }
+        // A page that states no date has its copy's, when its MANIFEST.md gives one.
+        if parsed.date == nil { parsed.date = page.manifest?.date }
         // A page that states no URL but whose headings link to it (a bilingual file's second page).
         if parsed.sourceURL == nil, let path = parser.builder.pageLink {
             parsed.sourceURL = DirectLink.url(path: path, base: page.baseURL)

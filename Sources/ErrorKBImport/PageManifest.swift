@@ -15,6 +15,26 @@ package struct PageManifest: Sendable {
         package var source: String?
         /// Where the file came from (the `origin` column, for people).
         package var provenance: String?
+
+        /// The last YYYY-MM-DD the origin column states (a commit's or a scrape's date); nil
+        /// when it states none.
+        package var date: String? {
+            guard let provenance else { return nil }
+            let scalars = Array(provenance.unicodeScalars)
+            let isDigit = { (i: Int) in i >= 0 && i < scalars.count && ("0"..."9").contains(scalars[i]) }
+            var found: String?
+            var i = 0
+            while i + 10 <= scalars.count {
+                let shape = (0..<10).allSatisfy { [4, 7].contains($0) ? scalars[i + $0] == "-" : isDigit(i + $0) }
+                if shape && !isDigit(i - 1) && !isDigit(i + 10) {
+                    found = String(String.UnicodeScalarView(scalars[i..<(i + 10)]))
+                    i += 10
+                } else {
+                    i += 1
+                }
+            }
+            return found
+        }
     }
 
     /// The file name a manifest has.

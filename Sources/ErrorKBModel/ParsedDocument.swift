@@ -172,7 +172,8 @@ public struct ParsedDocument: Sendable, Equatable {
     /// The locale the page states for itself (`<html lang>`), when it states one.
     public var locale: String?
     /// The date the page states for itself, `yyyy-mm-dd`: front matter's `updated_at`, `scraped_at`
-    /// or `date`, else a date closing its title (`Error codes for Binance (2019-09-25)`).
+    /// or `date`, else a date closing its title (`Error codes for Binance (2019-09-25)`), else the
+    /// date its MANIFEST.md's origin column gives its copy.
     public var date: String?
     /// The document's first line in its file: 1, unless the file holds several pages one after
     /// another (a bilingual file's second half starts further down). Line numbers count from

@@ -15,6 +15,31 @@ public struct AddResult: Sendable, Codable, Equatable {
     public var action: Action
     /// The document's version after the add (1 for a new one).
     public var version: Int
+    /// The date the document states (`documents.stated_date`), YYYY-MM-DD; nil when none.
+    public var statedDate: String?
+    /// What a `replaced` document replaced; nil for the other actions.
+    public var replaced: Replacement?
+
+    /// The version a document replaced, and what the replacement took away.
+    public struct Replacement: Sendable, Codable, Equatable {
+        /// Its file name.
+        public var file: String
+        /// The date it stated; nil when none, or when it was imported before schema version 12.
+        public var statedDate: String?
+        /// The codes it had that the new version has not, nearest zero first (-1003 before -2043),
+        /// as pages list them.
+        public var codesRemoved: [Int64]
+        /// How many codes the new version has that it had not.
+        public var codesAdded: Int
+    }
+
+    /// The two dates when the document states an older one than the version it replaced, which
+    /// is then current all the same (the newest is the one given last, not the latest dated).
+    public var olderDate: (new: String, replaced: String)? {
+        guard let new = statedDate, let old = replaced?.statedDate, new < old else { return nil }
+        return (new, old)
+    }
+
 }
 
 /// Writes documents into a database and keeps one current version of each: a document with the
@@ -112,11 +137,17 @@ package final class DocumentStore {
     /// when its bytes are the same as that one's.
     private func settle(_ document: ImportedDocument, documentID: Int64) throws {
         var action = AddResult.Action.added
+        var replaced: AddResult.Replacement?
         if let current = try DocumentRecord.withIdentity(document.identity, excluding: documentID, db) {
             let unchanged = current.sha256 == document.sha256
             let removed = unchanged ? documentID : current.id
             // Deleting a document cascades through entries and messages, which needs their indexes.
             try indexes.restore(db)
+            if !unchanged {
+                let old = try codes(ofDocument: current.id), new = try codes(ofDocument: documentID)
+                replaced = AddResult.Replacement(file: current.fileName, statedDate: current.statedDate,
+                                                 codesRemoved: old.subtracting(new).sorted { (abs($0), $0) < (abs($1), $1) }, codesAdded: new.subtracting(old).count)
+            }
             if let parallelIndex = writer.parallelIndex {
                 for row in try SearchIndex.rows(ofDocument: removed, db) { parallelIndex.delete(row) }
             } else {
@@ -127,16 +158,25 @@ package final class DocumentStore {
             action = unchanged ? .unchanged : .replaced
         }
         if action != .unchanged { try writer.recordVersion(document, documentID: documentID) }
-        try record(document, action)
+        try record(document, action, replaced: replaced)
+    }
+
+    private static let codeOrigins = CheckedRow.Origins(["code": "entries.code"], label: ("code", "code "))
+
+    /// The codes of a document's entries.
+    private func codes(ofDocument id: Int64) throws -> Set<Int64> {
+        Set(try CheckedRow.all(db.cachedStatement(sql: "SELECT DISTINCT code FROM entries WHERE document_id = ?"), [id], Self.codeOrigins) {
+            try $0.int64("code")
+        })
     }
 
     private static let versionOrigins = CheckedRow.Origins(["version": "document_versions.version"], label: ("version", "version "))
 
-    private func record(_ document: ImportedDocument, _ action: AddResult.Action) throws {
+    private func record(_ document: ImportedDocument, _ action: AddResult.Action, replaced: AddResult.Replacement? = nil) throws {
         let latest = try CheckedRow.all(db.cachedStatement(sql: "SELECT max(version) AS version FROM document_versions WHERE identity = ?"),
                                         [document.identity], Self.versionOrigins) { try $0.optionalInt64("version") }
         let version = latest.first.flatMap { $0 }.map(Int.init) ?? 1
         results.append((AddResult(file: document.fileName, domain: document.origin.domain, locale: document.origin.locale,
-                                  action: action, version: version), document))
+                                  action: action, version: version, statedDate: document.parsed.date, replaced: replaced), document))
     }
 }

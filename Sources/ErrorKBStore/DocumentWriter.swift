@@ -31,7 +31,7 @@ package final class DocumentWriter: DocumentSink {
             """)
         completeDocument = try BulkStatement(db, sql: """
             UPDATE documents SET source_url = ?, domain = ?, locale = ?, title = ?, format = ?, file_name = ?, sha256 = ?,
-                                 size = ?, line_count = ?, identity = ?
+                                 size = ?, line_count = ?, identity = ?, stated_date = ?
             WHERE id = ?
             """)
         recordFetch = try BulkStatement(db, sql: "UPDATE documents SET etag = ?, last_modified = ?, fetched_at = ? WHERE id = ?")
@@ -87,7 +87,8 @@ package final class DocumentWriter: DocumentSink {
         completeDocument.bind(8, document.size)
         completeDocument.bind(9, document.lineCount)
         completeDocument.bind(10, document.identity)
-        completeDocument.bind(11, documentID)
+        completeDocument.bind(11, parsed.date)
+        completeDocument.bind(12, documentID)
         try completeDocument.run()
         if let fetch = document.fetch { try record(fetch, documentID: documentID) }
         try writeLines(parsed, documentID: documentID)

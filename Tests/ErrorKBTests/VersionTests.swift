@@ -141,4 +141,29 @@ struct VersionTests {
         #expect(result.status == 0)
         #expect(result.stderr.contains("but it states an older date (2026-01-15) than usds-margined-futures-error-code.en.md (2026-05-28): give versions oldest first"))
     }
+
+    /// `kb add` says what a replacement takes away (codes counted from the pages' headings by
+    /// grep: the 2020 page has 39 codes, all among the current page's 104) and warns when the
+    /// page it adds states an older date than the one it replaces (its title's 2019-09-25 against
+    /// the MANIFEST.md origin date 2026-05-18 of the current page, stored with it).
+    @Test func addSaysWhatAReplacementRemovesAndWarnsOfAnOlderDate() throws {
+        let db = home.appendingPathComponent("older.db").path
+        #expect(TestProcess.kb(["build", "--out", db] + Fixtures.originalSeedFiles).status == 0)
+        let flags = ["--domain", "spot", "--locale", "en", "--source", Self.spotSource, "--db", db]
+        #expect(TestProcess.kb(["add", corpus("spot-errors.en.md")] + flags).status == 0)
+        let older = TestProcess.kb(["add", corpus("spot-errors.en.2020-11-30.md")] + flags)
+        #expect(older.status == 0)
+        #expect(older.stdout.split(separator: "\n").dropFirst().first.map(String.init) == "    replaces spot-errors.en.md (2026-05-18): 65 codes removed: "
+                + "-1008 -1013 -1033 -1034 -1035 -1108 -1122 -1134 -1135 -1139 … (10 shown), 0 added")
+        #expect(older.stderr == "kb: spot-errors.en.2020-11-30.md states an older date (2019-09-25) than spot-errors.en.md (2026-05-18), "
+                + "the version it replaced; it is current all the same (the one added last is): add the newer page again to undo\n")
+        let newer = TestProcess.kb(["add", corpus("spot-errors.en.2025-12-02.md"), "--format", "json"] + flags)
+        #expect(newer.status == 0 && newer.stderr.isEmpty)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(newer.stdout.utf8)) as? [[String: Any]])
+        let replaced = try #require(object.first?["replaced"] as? [String: Any])
+        #expect(object.first?["stated_date"] as? String == "2025-12-02" && replaced["stated_date"] as? String == "2019-09-25")
+        #expect(replaced["codes_removed"] as? [Int] == [] && replaced["codes_added"] as? Int == 103 - 39)
+        let current = TestProcess.kb(["add", corpus("spot-errors.en.md")] + flags)
+        #expect(current.stdout.hasSuffix("    replaces spot-errors.en.2025-12-02.md (2025-12-02): no code removed, 1 added\n"), "\(current.stdout)")
+    }
 }

@@ -16,6 +16,8 @@ struct DocumentRecord: Equatable {
     var etag: String?
     var lastModified: String?
     var fetchedAt: String?
+    /// The date the page states (`documents.stated_date`), YYYY-MM-DD; nil when none.
+    var statedDate: String?
 
     /// How the bytes came over HTTP, when they did.
     var fetch: FetchState? {
@@ -33,13 +35,15 @@ struct DocumentRecord: Equatable {
         etag = try row.optionalText("etag")
         lastModified = try row.optionalText("last_modified")
         fetchedAt = try row.optionalText("fetched_at")
+        statedDate = try row.optionalText("stated_date")
     }
 
-    static let select = "SELECT id, source_url, domain, locale, file_name, sha256, identity, etag, last_modified, fetched_at FROM documents"
+    static let select = "SELECT id, source_url, domain, locale, file_name, sha256, identity, etag, last_modified, fetched_at, stated_date FROM documents"
     static let origins = CheckedRow.Origins(["id": "documents.id", "source_url": "documents.source_url", "domain": "documents.domain",
                                              "locale": "documents.locale", "file_name": "documents.file_name", "sha256": "documents.sha256",
                                              "identity": "documents.identity", "etag": "documents.etag",
-                                             "last_modified": "documents.last_modified", "fetched_at": "documents.fetched_at"],
+                                             "last_modified": "documents.last_modified", "fetched_at": "documents.fetched_at",
+                                             "stated_date": "documents.stated_date"],
                                             label: ("id", "document "))
 
     /// Every document, in import order.

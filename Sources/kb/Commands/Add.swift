@@ -43,6 +43,11 @@ extension KB {
             for document in imported {
                 for warning in document.parsed.warnings { Diagnostics.note(file: document.fileName, line: warning.line, warning.message) }
             }
+            for result in results {
+                guard let dates = result.olderDate, let replaced = result.replaced else { continue }
+                Diagnostics.note("\(result.file) states an older date (\(dates.new)) than \(replaced.file) (\(dates.replaced)), the version it "
+                                 + "replaced; it is current all the same (the one added last is): add the newer page again to undo")
+            }
             try output.summaryRenderer.render(results)
         }
     }

@@ -161,7 +161,18 @@ struct TableRenderer: SummaryRenderer {
     func render(_ results: [AddResult]) throws {
         for result in results {
             try Output.line("\(result.action.rawValue)  \(result.file)  \(result.domain) · \(result.locale)  version \(result.version)")
+            if let replaced = result.replaced { try Output.line("    " + Self.replacement(replaced)) }
         }
+    }
+
+    /// What a replaced version had that the new one has not: `replaces spot-errors.en.md (2026-05-18):
+    /// 66 codes removed: -1003 -1006 … (10 shown), 1 added`.
+    static func replacement(_ replaced: AddResult.Replacement) -> String {
+        var line = "replaces \(replaced.file)" + (replaced.statedDate.map { " (\($0))" } ?? "")
+        let removed = replaced.codesRemoved
+        line += removed.isEmpty ? ": no code removed" : ": \(removed.count) code\(removed.count == 1 ? "" : "s") removed: "
+            + removed.prefix(10).map(String.init).joined(separator: " ") + (removed.count > 10 ? " … (10 shown)" : "")
+        return line + ", \(replaced.codesAdded) added"
     }
 
     static func code(_ code: Int64?) -> String { code.map(String.init) ?? "" }
