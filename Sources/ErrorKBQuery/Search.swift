@@ -188,7 +188,7 @@ extension KnowledgeBase {
 
     /// The names a query could be, as pages write them: `too many requests`, `TOO_MANY_REQUESTS`.
     static func nameForms(of terms: [Substring]) -> [String] {
-        guard !terms.isEmpty, terms.allSatisfy({ $0.unicodeScalars.allSatisfy { SearchQuery.isWordScalar($0) && !$0.isCJK } }) else { return [] }
+        guard !terms.isEmpty, terms.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.isWordScalar && !$0.isCJK } }) else { return [] }
         return [terms.joined(separator: "_"), terms.joined(separator: " ")]
     }
 }

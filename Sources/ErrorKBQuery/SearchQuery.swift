@@ -37,10 +37,10 @@ struct SearchQuery: Equatable {
             } else if scalar.isCJK {
                 length = scalars[position...].prefix { $0.isCJK }.count
                 add(text[start..<text.unicodeScalars.index(start, offsetBy: length)])
-            } else if Self.isWordScalar(scalar) {
-                length = scalars[position...].prefix { !$0.isCJK && Self.isWordScalar($0) }.count
+            } else if scalar.isWordScalar {
+                length = scalars[position...].prefix { !$0.isCJK && $0.isWordScalar }.count
                 let word = text[start..<text.unicodeScalars.index(start, offsetBy: length)]
-                let negative = position > 0 && scalars[position - 1] == "-" && (position < 2 || !Self.isWordScalar(scalars[position - 2]))
+                let negative = position > 0 && scalars[position - 1] == "-" && (position < 2 || !scalars[position - 2].isWordScalar)
                 if (3...6).contains(word.count), word.allSatisfy(\.isASCII), word.allSatisfy(\.isNumber), let value = Int64(word) {
                     codes.append(negative ? -value : value)
                 }
@@ -73,18 +73,14 @@ struct SearchQuery: Equatable {
     private static func placeholderLength(_ scalars: [Unicode.Scalar], at position: Int) -> Int? {
         let scalar = scalars[position]
         if scalar == "%", position + 1 < scalars.count, "sdbf".unicodeScalars.contains(scalars[position + 1]),
-           position + 2 >= scalars.count || !isWordScalar(scalars[position + 2]) {
+           position + 2 >= scalars.count || !scalars[position + 2].isWordScalar {
             return 2
         }
         if scalar == "{" {
-            let inner = scalars[(position + 1)...].prefix { $0.isASCII && (isWordScalar($0) || $0 == "_") }
+            let inner = scalars[(position + 1)...].prefix { $0.isASCII && ($0.isWordScalar || $0 == "_") }
             let end = position + 1 + inner.count
             if !inner.isEmpty, inner.count <= 32, end < scalars.count, scalars[end] == "}" { return inner.count + 2 }
         }
         return nil
-    }
-
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

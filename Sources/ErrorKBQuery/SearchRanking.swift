@@ -69,12 +69,12 @@ enum RankTokens {
                 flush(); tokens.append(wildcard); i += 2; continue
             }
             if scalar == "{", let close = scalars[(i + 1)...].prefix(33).firstIndex(of: "}"), close > i + 1,
-               scalars[(i + 1)..<close].allSatisfy({ $0.isASCII && (SearchQuery.isWordScalar($0) || $0 == "_") }) {
+               scalars[(i + 1)..<close].allSatisfy({ $0.isASCII && ($0.isWordScalar || $0 == "_") }) {
                 flush(); tokens.append(wildcard); i = close + 1; continue
             }
             if scalar.isCJK {
                 flush(); tokens.append(String(scalar))
-            } else if SearchQuery.isWordScalar(scalar) {
+            } else if scalar.isWordScalar {
                 word.append(scalar)
             } else {
                 flush()

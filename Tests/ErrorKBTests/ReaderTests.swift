@@ -97,7 +97,7 @@ import Testing
         let repository = try FileManager.default.contentsOfDirectory(atPath: Fixtures.packageRoot.appendingPathComponent("schema").path)
             .filter { $0.hasSuffix(".sql") }.sorted()
         #expect(Schema.files.map(\.fileName) == repository)
-        #expect(Schema.files.first?.fileName == "errorkb.sql" && Schema.version == 11)
+        #expect(Schema.files.first?.fileName == "errorkb.sql" && Schema.version == 12)
     }
 }
 

@@ -126,7 +126,7 @@ import Testing
     /// A page of `count` entries (codes from -100000 down) whose words match nothing else here,
     /// which makes a file big enough for the ranking window (`FullTextQuery.exactRankRows`).
     static let filler = try! DocumentImporter.importData(Data(
-        (1...(Int(FullTextQuery.exactRankRows) + 1)).map { "#### \\-\(100_000 + $0) FILLER_\($0)\n\n-   Padding text.\n" }.joined(separator: "\n").utf8),
+        (1...(FullTextQuery.exactRankRows + 1)).map { "#### \\-\(100_000 + $0) FILLER_\($0)\n\n-   Padding text.\n" }.joined(separator: "\n").utf8),
         fileName: "filler.md", domain: "filler", locale: "en")
 
     /// In a file the size of a real knowledge base every match is ranked and counted: the best

@@ -63,7 +63,7 @@ enum FullTextQuery {
     /// In a file of at most this many entries and table rows every match is ranked: the built-in
     /// corpus of every Binance page has 2,291 rows in its index, so its searches are always
     /// ranked in full. Scoring costs about 0.5 µs a match, so a search of this many costs 10 ms.
-    static let exactRankRows: Int64 = 20_000
+    static let exactRankRows = 20_000
 
     /// How many terms a prefix may stand for before it is left to FTS5 as a prefix.
     static let maxCompletions = 32
@@ -83,7 +83,7 @@ enum FullTextQuery {
     /// `exactRankRows` rows every match is counted.
     static func count(_ db: Database, terms: [Substring], matchAny: Bool, filter: SearchFilter, cap: Int,
                       grouped: Bool = false) throws -> (count: Int, capped: Bool) {
-        let cap = try indexRows(db) <= exactRankRows ? Int(exactRankRows) + 1 : cap
+        let cap = try indexRows(db) <= Double(exactRankRows) ? exactRankRows + 1 : cap
         let (sql, arguments) = try statement(db, terms: terms, matchAny: matchAny, everyPrefix: false, filter: filter, limit: cap, counting: true)
         let what = grouped ? """
             count(DISTINCT coalesce('e' || (SELECT meaning FROM entries WHERE id = m.entry_id),
@@ -124,7 +124,7 @@ enum FullTextQuery {
             // down: FTS5 hands matches over in rowid order, so the LIMIT ends the scan there, in
             // one pass. Filters and literal checks could be starved by that cut, so they rank
             // every match. The window is never smaller than the hits asked for.
-            let ranksAll = try !counting && (!windowed || !literals.isEmpty || !filter.isEmpty || indexRows(db) <= exactRankRows)
+            let ranksAll = try !counting && (!windowed || !literals.isEmpty || !filter.isEmpty || indexRows(db) <= Double(exactRankRows))
             let window = counting ? limit : ranksAll ? nil : max(rankingWindow, limit)
             if let window, !counting {
                 // The same holds for the last word: when the words as typed already fill the
@@ -173,9 +173,11 @@ enum FullTextQuery {
     }
 
     /// At least as many as the rows of the index (entries and table rows: their ids are distinct
-    /// and positive), read from two primary keys.
-    private static func indexRows(_ db: Database) throws -> Int64 {
-        try db.cachedValue(Int64.self, "SELECT coalesce((SELECT max(id) FROM entries), 0) + coalesce((SELECT max(id) FROM table_rows), 0)") ?? 0
+    /// and positive), read from two primary keys; as a real, which no id can overflow.
+    private static func indexRows(_ db: Database) throws -> Double {
+        try db.cachedValue(Double.self, """
+            SELECT CAST(coalesce((SELECT max(id) FROM entries), 0) AS REAL) + CAST(coalesce((SELECT max(id) FROM table_rows), 0) AS REAL)
+            """) ?? 0
     }
 
     /// The last word, as the terms it completes to (from `search_terms`): FTS5 reads those in

@@ -29,7 +29,7 @@ enum MatchExpression {
             if scalar.isCJK {
                 flushWord()
                 run.append(scalar)
-            } else if isWordScalar(scalar) {
+            } else if scalar.isWordScalar {
                 flushRun()
                 word.unicodeScalars.append(scalar)
             } else {
@@ -84,10 +84,6 @@ enum MatchExpression {
     /// Whether the term is one plain word (no Chinese, no symbols): one that can be expanded into
     /// the index terms it is a prefix of.
     static func isPlainWord(_ term: Substring) -> Bool {
-        term.unicodeScalars.allSatisfy { !$0.isCJK && isWordScalar($0) }
-    }
-
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        term.unicodeScalars.allSatisfy { !$0.isCJK && $0.isWordScalar }
     }
 }
