@@ -67,6 +67,8 @@ enum InlineMarkup {
 
     private static let entities: [String: String] = [
         "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": "\"", "&apos;": "'", "&#39;": "'", "&nbsp;": " ",
+        // Minus signs before a code (`### &minus;1000`): CodeLine reads each as a minus.
+        "&minus;": "\u{2212}", "&ndash;": "\u{2013}", "&hyphen;": "\u{2010}", "&mdash;": "\u{2014}",
     ]
 
     static func decodeEntities(_ text: String) -> String {

@@ -1,15 +1,25 @@
 import ErrorKBSupport
 
-/// A line or heading that starts with an error code: "-1000 UNKNOWN", "\-1000 UNKNOWN", "-18002".
+/// A line or heading that starts with an error code: "-1000 UNKNOWN", "\-1000 UNKNOWN", "-18002",
+/// and as pages edited by people write them: another minus sign (`–1000`, `−1000`: `MinusSign`),
+/// the code in backticks (`` `-1000` UNKNOWN ``), a colon or dash after it (`-1000: UNKNOWN`,
+/// `-1000 - UNKNOWN`, `-1000：未知错误`).
 package struct CodeLine: Equatable {
     package let code: Int64
     /// Everything after the code, trimmed; nil when the line holds the code alone.
     package let name: String?
 
-    /// Reads a code at the start of `text`. The minus may be ASCII, escaped (`\-`) or U+2212.
-    /// With `requireMinus`, bare numbers do not count (a scraped page's codes are all negative).
+    /// Reads a code at the start of `text`. The minus may be ASCII, escaped (`\-`) or any of
+    /// `MinusSign`'s. With `requireMinus`, bare numbers do not count (a scraped page's codes are
+    /// all negative).
     package init?(_ text: Substring, requireMinus: Bool) {
-        let rest = text.trimmingWhitespace()
+        var rest = text.trimmingWhitespace()
+        // A code in backticks: `-1000` UNKNOWN, or the whole heading: `-1000 UNKNOWN`.
+        var quoted = false
+        if rest.utf8.first == UInt8(ascii: "`") {
+            rest = rest.dropFirst()
+            quoted = true
+        }
         let utf8 = rest.utf8
         var index = utf8.startIndex
         // Quick refusal on the first byte: most lines are not code lines.
@@ -23,9 +33,9 @@ package struct CodeLine: Equatable {
         } else if first == UInt8(ascii: "-") {
             negative = true
             index = utf8.index(after: index)
-        } else if first == 0xE2, utf8.starts(with: [0xE2, 0x88, 0x92]) {  // U+2212 minus sign
+        } else if first >= 0xE2, let scalar = rest.unicodeScalars.first, MinusSign.isOther(scalar.value) {
             negative = true
-            index = utf8.index(index, offsetBy: 3)
+            index = utf8.index(index, offsetBy: 3)  // every other minus sign is 3 bytes
         } else if requireMinus || !(0x30...0x39).contains(first) {
             return nil
         }
@@ -46,15 +56,19 @@ package struct CodeLine: Equatable {
             index = utf8.index(after: index)
         }
         guard digits > 0 else { return nil }
-        // The code must stand alone: "-1000 UNKNOWN" yes, "24小时" or "-1999." no.
-        if index < utf8.endIndex {
-            let next = utf8[index]
-            guard next == 0x20 || next == 0x09 || next == 0xC2 || next == 0xE3 else { return nil }
-            let tail = rest[index...]
-            guard tail.first?.isWhitespace == true else { return nil }
+        var tail = rest[index...]
+        if quoted {
+            // The closing backtick right after the code, or at the end of the heading.
+            if tail.first == "`" { tail = tail.dropFirst() } else if tail.last == "`" { tail = tail.dropLast() } else { return nil }
         }
+        // A colon after the code separates it from the name: "-1000: UNKNOWN", "-1000：未知错误".
+        if tail.first == "：" || (tail.first == ":" && (tail.dropFirst().first?.isWhitespace ?? true)) { tail = tail.dropFirst() }
+        // The code must stand alone: "-1000 UNKNOWN" yes, "24小时" or "-1999." no.
+        else if let next = tail.first, !next.isWhitespace { return nil }
+        tail = tail.trimmingWhitespace()
+        // A dash between code and name: "-1000 - UNKNOWN", "-1000 — UNKNOWN".
+        if let dash = tail.first, "-–—".contains(dash), tail.dropFirst().first?.isWhitespace == true { tail = tail.dropFirst().trimmingWhitespace() }
         code = negative ? -magnitude : magnitude
-        let tail = rest[index...].trimmingWhitespace()
         name = tail.isEmpty ? nil : String(tail)
     }
 }
@@ -82,7 +96,7 @@ extension CodeLine {
             text = text.dropFirst()
         }
         if text.first == "\\" { text = text.dropFirst() }
-        let negative = text.first == "-" || text.first == "\u{2212}"
+        let negative = text.first == "-" || text.unicodeScalars.first.map { MinusSign.isOther($0.value) } == true
         if negative { text = text.dropFirst() }
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         guard digits.count >= (negative ? 3 : 4), negative || heading else { return false }
@@ -97,7 +111,7 @@ extension CodeLine {
     package static func overflows(_ text: Substring) -> Bool {
         var rest = text.trimmingWhitespace()
         if rest.hasPrefix("\\") { rest = rest.dropFirst() }
-        if rest.hasPrefix("-") || rest.hasPrefix("\u{2212}") { rest = rest.dropFirst() }
+        if rest.hasPrefix("-") || rest.unicodeScalars.first.map({ MinusSign.isOther($0.value) }) == true { rest = rest.dropFirst() }
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         guard digits.count >= 19, CodeLine(text, requireMinus: false) == nil else { return false }
         let after = rest.dropFirst(digits.count).first

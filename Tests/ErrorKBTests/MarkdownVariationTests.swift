@@ -122,4 +122,53 @@ import Testing
         #expect(scraped.parsed.format == .scrapedText)
         #expect(scraped.parsed.entries.first?.messages.map(\.text) == ["消息。"])
     }
+
+    /// Code headings as people edit pages: other minus signs (en dash, full-width, `&minus;`), the
+    /// code in backticks, a colon or a dash after it, and bold lines from wiki exports. Each was
+    /// read as a section (silently, for the en dash and `&minus;`) or skipped with a warning.
+    @Test func codeHeadingsAsPeopleEditThem() throws {
+        let doc = try parse("""
+            # Errors
+            ### –1000 UNKNOWN
+            * en dash
+            ### －1001 DISCONNECTED
+            * full-width minus
+            ### &minus;1002 UNAUTHORIZED
+            * entity
+            ### `-1003` TOO_MANY_REQUESTS
+            * code span
+            ### `-1006 UNEXPECTED_RESP`
+            * whole heading in a code span
+            ### -1007: TIMEOUT
+            * colon
+            ### -1008 - SERVER_BUSY
+            * dash
+            ### -1013：无效消息
+            * full-width colon
+            **-1014 UNKNOWN_ORDER_COMPOSITION**
+            * bold line
+            ### -1015: 
+            * colon and no name
+            """)
+        #expect(doc.entries.map(\.code) == [-1000, -1001, -1002, -1003, -1006, -1007, -1008, -1013, -1014, -1015])
+        #expect(doc.entries.map(\.name) == ["UNKNOWN", "DISCONNECTED", "UNAUTHORIZED", "TOO_MANY_REQUESTS", "UNEXPECTED_RESP", "TIMEOUT",
+                                            "SERVER_BUSY", "无效消息", "UNKNOWN_ORDER_COMPOSITION", nil])
+        #expect(doc.entries.map { $0.messages.map(\.text) } == [["en dash"], ["full-width minus"], ["entity"], ["code span"],
+                                                                ["whole heading in a code span"], ["colon"], ["dash"], ["full-width colon"],
+                                                                ["bold line"], ["colon and no name"]])
+        #expect(doc.unexplainedLines.isEmpty && doc.warnings.isEmpty)
+        // Still not codes: a number and punctuation, a time, bold prose that mentions a code.
+        let prose = try parse("# Errors\n### -1 A\n* m\n### -1999.\n### 10:30 maintenance\n**Retry after -1003 errors**\n")
+        #expect(prose.entries.map(\.code) == [-1])
+    }
+
+    /// Scraped text with other minus signs and separators (a zh-CN page copied from a browser).
+    @Test func scrapedCodeLinesAsPeopleEditThem() throws {
+        let text = "10xx - 常规\n–1000 UNKNOWN\n未知错误。\n－1001：DISCONNECTED\n内部错误。\n-1002: UNAUTHORIZED\n无权限。\n"
+        let scraped = try DocumentImporter.importData(Data(text.utf8), fileName: "page.txt", domain: "d", locale: "zh-CN").parsed
+        #expect(scraped.format == .scrapedText)
+        #expect(scraped.entries.map(\.code) == [-1000, -1001, -1002])
+        #expect(scraped.entries.map(\.name) == ["UNKNOWN", "DISCONNECTED", "UNAUTHORIZED"])
+        #expect(scraped.entries.map { $0.messages.map(\.text) } == [["未知错误。"], ["内部错误。"], ["无权限。"]])
+    }
 }

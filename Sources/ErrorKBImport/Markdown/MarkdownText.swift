@@ -1,4 +1,5 @@
 import ErrorKBSupport
+import ErrorKBModel
 
 /// Inline markdown that the importer undoes: backslash escapes outside code spans.
 enum MarkdownText {
@@ -25,19 +26,33 @@ enum MarkdownText {
         return result
     }
 
-    /// A heading: 1–6 `#`, up to 3 spaces of indent. Returns its level and text.
+    /// A heading: 1–6 `#`, up to 3 spaces of indent, or a bold code line (`boldCodeLine`).
+    /// Returns its level and text.
     static func heading(_ line: Substring) -> (level: Int, text: Substring)? {
         let indent = line.prefix(while: { $0 == " " })
         guard indent.count <= 3 else { return nil }
         let rest = line[indent.endIndex...]
         let hashes = rest.prefix(while: { $0 == "#" })
-        guard (1...6).contains(hashes.count) else { return nil }
+        guard (1...6).contains(hashes.count) else { return boldCodeLine(rest) }
         let after = rest[hashes.endIndex...]
         guard after.isEmpty || after.first == " " || after.first == "\t" else { return nil }
         var text = after.trimmingWhitespace()
         // A closing sequence of #s is not part of the text.
         while text.hasSuffix("#") { text = text.dropLast() }
         return (hashes.count, text.trimmingWhitespace())
+    }
+
+    /// A line that is all bold and starts with a negative code, `**-1000 UNKNOWN**` or
+    /// `__-1000 UNKNOWN__`: a heading in pages exported from wikis and editors, read as one of
+    /// level 4 (never a page's level 1).
+    private static func boldCodeLine(_ rest: Substring) -> (level: Int, text: Substring)? {
+        let text = rest.trimmingWhitespace()
+        guard text.hasPrefix("**") || text.hasPrefix("__"), text.count > 4 else { return nil }
+        let marker = text.prefix(2)
+        guard text.hasSuffix(marker) else { return nil }
+        let inner = text.dropFirst(2).dropLast(2).trimmingWhitespace()
+        guard !inner.contains(marker), CodeLine(inner, requireMinus: true) != nil else { return nil }
+        return (4, inner)
     }
 
     /// A list item: `-`, `*` or `+` then whitespace, with 0–3 spaces of indent.
