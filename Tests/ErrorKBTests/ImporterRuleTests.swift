@@ -56,7 +56,7 @@ import Testing
         let document = try read("""
             # Error Codes
             ## 10xx - General
-            ### -1000: UNKNOWN
+            ### -1000. UNKNOWN
             * An unknown error occurred.
             ### -1001 DISCONNECTED
             * Internal error.
@@ -64,7 +64,7 @@ import Testing
         #expect(document.parsed.entries.map(\.code) == [-1001])
         #expect(document.parsed.lineKinds[2] == .skipped && document.parsed.lineKinds[3] == .skipped)
         #expect(document.parsed.warnings.map(\.line) == [3, 4])
-        #expect(document.parsed.warnings.first?.message.contains("-1000: UNKNOWN") == true)
+        #expect(document.parsed.warnings.first?.message.contains("-1000. UNKNOWN") == true)
         #expect(!document.parsed.lineKinds.contains(.prose))
     }
 
