@@ -67,8 +67,9 @@ import Testing
         #expect(table.stdout.hasPrefix("line  answer"))
         let json = match(["--lines", log.path, "--format", "json"])
         let answers = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
-        #expect(answers.map { $0["line"] as? Int } == Array(1...10))
-        #expect(answers.map { $0["answer"] as? String } == ["code", "code", "code", "code", "not_error", "malformed", "not_error", "code", "codes", "unmatched"])
+        // Line 5 is blank: no answer, as kb classify leaves it out of its lines.
+        #expect(answers.map { $0["line"] as? Int } == [1, 2, 3, 4, 6, 7, 8, 9, 10])
+        #expect(answers.map { $0["answer"] as? String } == ["code", "code", "code", "code", "malformed", "not_error", "code", "codes", "unmatched"])
         let csv = match(["--lines", log.path, "--format", "csv"])
         #expect(csv.stdout.hasPrefix("line,answer,code,codes,name,domains,match,template,ambiguous,undocumented,format\n1,code,-1015,-1015,TOO_MANY_ORDERS,"))
     }

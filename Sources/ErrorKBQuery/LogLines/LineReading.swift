@@ -30,6 +30,12 @@ struct LineReading {
     /// Whether the line is logged as information (INFO, DEBUG, TRACE): near matches are not
     /// tried on it.
     var isInformation = false
+    /// The line's other errors after this one, in line order: the payloads of a batch answer
+    /// (`[{"code":-2022,…},{"code":-4164,…}]`) or of a line that holds several. Each is answered
+    /// and counted like a line of its own.
+    var more: [ObjectScanner.Coded] = []
+    /// The line (trimmed), for what the decision reads from it only when it needs to (`ProductHint`).
+    var line: ArraySlice<UInt8> = []
     /// The line itself, when `looksLikeError` and `isInformation` are still to be read from its
     /// words (`facts`): most lines never need them.
     var pendingFacts: ArraySlice<UInt8>?
@@ -63,12 +69,15 @@ enum LogLineReader {
         var scanner = ObjectScanner()
         let objects = scanner.scan(trimmed)
         work?.pointee += scanner.work
-        if let coded = objects.coded {
-            // 0 is success; a small positive number is an HTTP status, not a Binance code.
-            if coded.code == 0 || (100...999).contains(coded.code) {
-                return LineReading(kind: .success, format: coded.format, code: coded.code, message: coded.message, looksLikeError: false)
+        if let first = objects.coded.first {
+            // 0 is success; a small positive number is an HTTP status, not a Binance code. A line
+            // with errors is their line, whatever success answers it also holds.
+            let errors = objects.coded.count == 1 ? (isSuccess(first.code) ? [] : objects.coded) : objects.coded.filter { !isSuccess($0.code) }
+            guard let coded = errors.first else {
+                return LineReading(kind: .success, format: first.format, code: first.code, message: first.message, looksLikeError: false)
             }
-            return LineReading(kind: .error, format: coded.format, code: coded.code, message: coded.message, looksLikeError: true)
+            return LineReading(kind: .error, format: coded.format, code: coded.code, message: coded.message, looksLikeError: true,
+                               more: Array(errors.dropFirst()), line: trimmed)
         }
         // A payload that starts like one but cannot be read: its numbers are not read as codes.
         if let malformed = objects.malformed {
@@ -79,15 +88,41 @@ enum LogLineReader {
             if found.format == .codeOnly && found.code == 0 {
                 return LineReading(kind: .success, format: found.format, code: 0, looksLikeError: false)
             }
-            return LineReading(kind: .error, format: found.format, code: found.code, message: found.message, tentative: found.tentative,
-                               looksLikeError: true)
+            let (message, more) = split(found, format)
+            return LineReading(kind: .error, format: found.format, code: found.code, message: message, tentative: found.tentative,
+                               looksLikeError: true, more: more, line: trimmed)
         }
         if let message = objects.messageOnly {
-            return LineReading(kind: .error, format: .json, message: message, looksLikeError: true)
+            return LineReading(kind: .error, format: .json, message: message, looksLikeError: true, line: trimmed)
         }
         if let found = CCXTFormat.read(trimmed) {
-            return LineReading(kind: .error, format: .ccxt, message: found.message, looksLikeError: true, pendingFacts: trimmed)
+            return LineReading(kind: .error, format: .ccxt, message: found.message, looksLikeError: true, line: trimmed, pendingFacts: trimmed)
         }
-        return LineReading(kind: .text, format: .bare, message: trimmed, looksLikeError: false, pendingFacts: trimmed)
+        return LineReading(kind: .text, format: .bare, message: trimmed, looksLikeError: false, line: trimmed, pendingFacts: trimmed)
+    }
+
+    /// A message that runs to the end of the line, cut where another error of its format starts
+    /// (`retry 1: APIError(code=-1021): … retry 2: APIError(code=-1022): …`), and those errors.
+    private static func split(_ found: FormatReading, _ format: any LogLineFormat.Type) -> (ArraySlice<UInt8>?, [ObjectScanner.Coded]) {
+        guard found.start != nil, var message = found.message else { return (found.message, []) }
+        var first: ArraySlice<UInt8>?
+        var more: [ObjectScanner.Coded] = []
+        while let next = format.read(message), let start = next.start, let code = next.code {
+            let before = ByteText.trimmed(message[..<start])
+            if more.isEmpty { first = before } else { more[more.count - 1].message = before.isEmpty ? nil : before }
+            more.append((code, next.message, next.format))
+            guard let rest = next.message else { break }
+            message = rest
+        }
+        return more.isEmpty ? (found.message, []) : (first.flatMap { $0.isEmpty ? nil : $0 }, more)
+    }
+
+    /// A code that says the request succeeded: 0, or an HTTP status (100–999), not a Binance code.
+    private static func isSuccess(_ code: Int64) -> Bool { code == 0 || (100...999).contains(code) }
+
+    /// The line's `index`-th other error (`LineReading.more`), read as a line of its own.
+    static func other(_ index: Int, of reading: LineReading) -> LineReading {
+        let coded = reading.more[index]
+        return LineReading(kind: .error, format: coded.format, code: coded.code, message: coded.message, looksLikeError: true, line: reading.line)
     }
 }

@@ -16,6 +16,10 @@ struct FormatReading {
     /// Whether the message is only the text that follows the code on a free-form line
     /// (`CodeTail`): it counts when it is documented, else the line is its code alone.
     var tentative = false
+    /// Where the error starts on the line, for the formats whose message runs to the end of it
+    /// (python-binance's, go-binance's): a second error of the format in that message ends it
+    /// (`LogLineReader.split`).
+    var start: Int?
 }
 
 extension FormatReading {

@@ -20,10 +20,15 @@ struct ObjectScanner {
     /// The deepest object read on its own; deeper ones are read as part of their parents.
     static let maxDepth = 16
 
-    /// What the line's objects say, best first: a payload with a code, one that failed to read,
+    /// A payload with a code: its code, message and format.
+    typealias Coded = (code: Int64, message: ArraySlice<UInt8>?, format: LogFormat)
+
+    /// What the line's objects say, best first: payloads with a code, one that failed to read,
     /// one with only a message.
     struct Finding {
-        var coded: (code: Int64, message: ArraySlice<UInt8>?, format: LogFormat)?
+        /// Every payload with a code, in line order (a batch answer, two payloads on a line): an
+        /// object that holds one is not read itself (the WebSocket API's `{"error":{"code":…}}`).
+        var coded: [Coded] = []
         var malformed: (reason: String, code: Int64?)?
         var messageOnly: ArraySlice<UInt8>?
     }
@@ -34,7 +39,7 @@ struct ObjectScanner {
     mutating func scan(_ line: ArraySlice<UInt8>) -> Finding {
         var finding = Finding()
         scanObjects(line, into: &finding)
-        if finding.coded == nil, ByteText.find(Self.escapedOpen, in: line) != nil { scanEscaped(line, into: &finding) }
+        if finding.coded.isEmpty, ByteText.find(Self.escapedOpen, in: line) != nil { scanEscaped(line, into: &finding) }
         return finding
     }
 
@@ -43,6 +48,7 @@ struct ObjectScanner {
     private mutating func scanObjects(_ line: ArraySlice<UInt8>, into finding: inout Finding) {
         var open: [Int] = []          // where the objects at depth 1...maxDepth start
         var depth = 0
+        var lastCoded = Int.min       // where the last payload with a code starts
         var index = line.startIndex
         line.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -71,8 +77,13 @@ struct ObjectScanner {
                     if depth <= Self.maxDepth { open.append(index) }
                 case UInt8(ascii: "}"):
                     if depth <= Self.maxDepth {
-                        read(line, open.removeLast(), through: index, into: &finding)
-                        if finding.coded != nil { return }
+                        // An object that holds a payload already read is not one itself.
+                        let start = open.removeLast()
+                        if lastCoded < start {
+                            let before = finding.coded.count
+                            read(line, start, through: index, into: &finding)
+                            if finding.coded.count > before { lastCoded = start }
+                        }
                     }
                     depth -= 1
                 case UInt8(ascii: "\""):
@@ -97,7 +108,7 @@ struct ObjectScanner {
         }
         // Objects that never close: a payload cut short, read once from the innermost that
         // starts like one.
-        if finding.coded == nil, finding.malformed == nil, let start = open.last(where: { startsLikePayload(line, $0) }) {
+        if finding.coded.isEmpty, finding.malformed == nil, let start = open.last(where: { startsLikePayload(line, $0) }) {
             var reader = ObjectReader(bytes: line, index: start, line: line)
             if case .failure(let reason) = reader.readPayload() { finding.malformed = (reason, reader.code) }
             work += reader.index - start
@@ -132,7 +143,7 @@ struct ObjectScanner {
         case .success(let fields?):
             if let code = fields.code {
                 let format: LogFormat = reader.codeKeyQuote == UInt8(ascii: "'") ? .pythonDict : reader.codeKeyQuote == 0 ? .nodeInspect : .json
-                finding.coded = (code, fields.message, format)
+                finding.coded.append((code, fields.message, format))
             } else if finding.messageOnly == nil, let message = fields.message {
                 finding.messageOnly = message
             }
@@ -160,7 +171,7 @@ struct ObjectScanner {
     /// escapes), unescaped once and scanned for objects.
     private mutating func scanEscaped(_ line: ArraySlice<UInt8>, into finding: inout Finding) {
         var from = line.startIndex
-        while finding.coded == nil, let start = ByteText.find(Self.escapedOpen, in: line, from: from) {
+        while let start = ByteText.find(Self.escapedOpen, in: line, from: from) {
             var region: [UInt8] = []
             var index = start
             while index < line.endIndex {
@@ -177,7 +188,7 @@ struct ObjectScanner {
             }
             var inner = Finding()
             scanObjects(region[...], into: &inner)
-            if let coded = inner.coded { finding.coded = (coded.code, coded.message.map { Array($0)[...] }, .escapedJSON) }
+            finding.coded += inner.coded.map { ($0.code, $0.message.map { Array($0)[...] }, .escapedJSON) }
             if finding.malformed == nil, let malformed = inner.malformed { finding.malformed = malformed }
             if finding.messageOnly == nil, let message = inner.messageOnly { finding.messageOnly = Array(message)[...] }
             from = max(index, start + 1)

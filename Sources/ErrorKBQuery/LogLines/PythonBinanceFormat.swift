@@ -10,6 +10,8 @@ enum PythonBinanceFormat: LogLineFormat {
               end < line.endIndex, line[end] == UInt8(ascii: ")") else { return nil }
         var index = end + 1
         if index < line.endIndex, line[index] == UInt8(ascii: ":") { index += 1 }
-        return FormatReading(code: code == 0 ? nil : code, message: FormatReading.rest(of: line, from: index), format: .pythonBinance)
+        var start = at - 1
+        while start > line.startIndex, ByteText.isWordByte(line[start - 1]) { start -= 1 }
+        return FormatReading(code: code == 0 ? nil : code, message: FormatReading.rest(of: line, from: index), format: .pythonBinance, start: start)
     }
 }

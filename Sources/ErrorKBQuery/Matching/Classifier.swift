@@ -17,6 +17,8 @@ public struct Classifier {
     let matcher: MessageMatcher
     var counts: [Verdict: Int] = [:]
     var lines = 0
+    /// Lines counted under an answer (each once, however many errors it holds).
+    var errorLines = 0
     var malformed = 0
     var malformedLines: [MalformedLine] = []
     var tooLong = 0
@@ -66,6 +68,12 @@ public struct Classifier {
             notErrors.add(ByteText.trimmed(line), number: number)
         case .code, .codes, .undocumented:
             counts[verdict, default: 0] += 1
+            errorLines += 1
+            // The line's other errors (a batch answer): each counted under its own answer.
+            for index in reading.more.indices {
+                var other = LogLineReader.other(index, of: reading)
+                counts[matcher.decide(&other).verdict, default: 0] += 1
+            }
         }
         lines += 1
         return nil
@@ -87,18 +95,22 @@ public struct Classifier {
         for verdict in counts.keys.sorted(by: Verdict.precedes) {
             let count = counts[verdict]!
             let row = self.row(verdict, count: count)
-            let key = RowKey(code: row.code, codes: row.codes, text: row.template, how: row.match, undocumented: row.undocumented)
+            let key = RowKey(code: row.code, codes: row.codes, text: row.template, how: row.match, undocumented: row.undocumented,
+                             name: row.name, domains: row.domains, ambiguous: row.ambiguous)
             if let at = index[key] { merged[at].count += count } else { index[key] = merged.count; merged.append(row) }
         }
         merged.sort { a, b in
-            // Most frequent first; then by code nearest zero (document order), codes, text.
+            // Most frequent first; then by code nearest zero (document order), codes, text, name, domains.
             if a.count != b.count { return a.count > b.count }
             let (x, y) = (a.code.map { $0.magnitude } ?? .max, b.code.map { $0.magnitude } ?? .max)
             if x != y { return x < y }
             if a.codes != b.codes { return a.codes.lexicographicallyPrecedes(b.codes) }
-            return (a.template ?? "") < (b.template ?? "")
+            if a.template != b.template { return (a.template ?? "") < (b.template ?? "") }
+            // Rows of one code that a URL narrowed to different meanings.
+            if a.name != b.name { return (a.name ?? "") < (b.name ?? "") }
+            return a.domains.lexicographicallyPrecedes(b.domains)
         }
-        return Report(lines: lines, errors: merged.reduce(0) { $0 + $1.count }, rows: merged,
+        return Report(lines: lines, errorLines: errorLines, errors: merged.reduce(0) { $0 + $1.count }, rows: merged,
                       unmatched: unmatched.count, unmatchedGroups: unmatched.report(),
                       notErrors: notErrors.count, notErrorGroups: notErrors.report(),
                       malformed: malformed, malformedLines: malformedLines, tooLong: tooLong, tooLongLines: tooLongLines)
@@ -110,6 +122,10 @@ public struct Classifier {
         var text: String?
         var how: MatchCandidate.How?
         var undocumented: Bool
+        /// A URL that narrowed an ambiguous code makes another row (its meaning, its domains).
+        var name: String?
+        var domains: [String]
+        var ambiguous: Bool
     }
 
     private func row(_ verdict: Verdict, count: Int) -> Row {

@@ -9,6 +9,7 @@ extension Classifier {
     public mutating func merge(_ later: Classifier, lineOffset: Int) throws {
         for (verdict, count) in later.counts { counts[verdict, default: 0] += count }
         lines += later.lines
+        errorLines += later.errorLines
         malformed += later.malformed
         malformedLines += later.malformedLines.prefix(Self.malformedReportLimit - malformedLines.count).map {
             MalformedLine(line: $0.line + lineOffset, reason: $0.reason)
@@ -22,11 +23,12 @@ extension Classifier {
 }
 
 extension Verdict {
-    /// An order of verdicts that does not depend on hashing: kind, how, code, text.
+    /// An order of verdicts that does not depend on hashing: kind, how, code, text, hint.
     static func precedes(_ a: Verdict, _ b: Verdict) -> Bool {
         if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
         if a.how != b.how { return a.how.index < b.how.index }
         if a.code != b.code { return a.code < b.code }
-        return a.text < b.text
+        if a.text != b.text { return a.text < b.text }
+        return a.hint < b.hint
     }
 }

@@ -2,9 +2,14 @@ extension Classifier {
     /// What a log holds: counts per documented error, and the lines not counted (unmatched
     /// errors, lines that are not errors, malformed payloads, lines too long to read).
     public struct Report: Codable, Sendable, Equatable {
-        /// Lines read, blank lines excluded.
+        /// Lines read, blank lines excluded: `errorLines` + `unmatched` + `notErrors` +
+        /// `malformed` + `tooLong`.
         public var lines: Int
-        /// Lines counted in `rows`.
+        /// Lines counted in `rows`, each once.
+        public var errorLines: Int
+        /// Errors counted in `rows` (the sum of their counts): one per line, and one more for
+        /// each further error a line holds (a batch answer's, a second payload's), so `errors`
+        /// − `errorLines` is the number of those further errors.
         public var errors: Int
         /// Counts, most frequent first.
         public var rows: [Row]
@@ -28,7 +33,7 @@ extension Classifier {
         public var tooLongLines: [Int]
 
         enum CodingKeys: String, CodingKey {
-            case lines, errors, rows, unmatched, unmatchedGroups = "unmatched_groups", notErrors = "not_errors",
+            case lines, errorLines = "error_lines", errors, rows, unmatched, unmatchedGroups = "unmatched_groups", notErrors = "not_errors",
                  notErrorGroups = "not_error_groups", malformed, malformedLines = "malformed_lines", tooLong = "too_long",
                  tooLongLines = "too_long_lines"
         }

@@ -26,11 +26,14 @@ struct Verdict: Hashable, Sendable {
     var code: Int64 = 0
     /// The documented text matched (`MessageMatcher.texts`), -1 for none.
     var text: Int32 = -1
+    /// The products (`ProductHint`) the line's URL names, when they narrowed an ambiguous answer;
+    /// 0 otherwise.
+    var hint: UInt8 = 0
 
-    // classify hashes a verdict per line: two words, not four fields.
+    // classify hashes a verdict per line: two words, not five fields.
     func hash(into hasher: inout Hasher) {
         hasher.combine(code)
-        hasher.combine(UInt64(kind.rawValue) << 40 | UInt64(how.index) << 32 | UInt64(UInt32(bitPattern: text)))
+        hasher.combine(UInt64(hint) << 48 | UInt64(kind.rawValue) << 40 | UInt64(how.index) << 32 | UInt64(UInt32(bitPattern: text)))
     }
 }
 
@@ -58,6 +61,8 @@ extension MessageMatcher {
     ///    line logged as information). Its codes decide: one code, or several (`codes`: a table
     ///    row's section codes, or a text documented under several codes).
     /// 3. Nothing found: `unmatched` when the line looks like an error, else `notError`.
+    /// 4. An answer left ambiguous is narrowed to the products the line's URL, API path or host
+    ///    names (`narrow`), when some of its meanings are theirs.
     /// (`reading`'s facts are settled when the decision needed them.)
     func decide(_ reading: inout LineReading) -> Decision {
         var decision = Decision(verdict: Verdict(kind: .unmatched))
@@ -80,6 +85,7 @@ extension MessageMatcher {
                 decision.arguments = found.found.arguments
             }
             if reading.tentative, !bytes.isEmpty { settleTentative(&reading, &decision, kept: found != nil) }
+            if documented { narrow(&decision.verdict, reading.line) }
             return decision
         }
         guard !bytes.isEmpty, let found = find(bytes, code: nil, isolated: reading.kind == .error, quiet: {
@@ -96,6 +102,7 @@ extension MessageMatcher {
             : Verdict(kind: .codes, how: found.how, text: found.found.text)
         decision.start = found.found.start
         decision.arguments = found.found.arguments
+        narrow(&decision.verdict, reading.line)
         return decision
     }
 

@@ -11,16 +11,18 @@ extension MessageMatcher {
         var meanings: [Int32] = []
         var codes: [Int64] = []
         var ambiguous = false
+        /// The verdict's `hint`: the products the line's URL names, 0 for none.
+        var hint: UInt8 = 0
     }
 
     func scope(_ verdict: Verdict) -> Scope {
-        var scope = Scope()
+        var scope = Scope(hint: verdict.hint)
         switch verdict.kind {
         case .code:
             let code = verdict.code
             scope.codes = [code]
             if verdict.text >= 0 {
-                for hit in texts[Int(verdict.text)].hits {
+                for hit in texts[Int(verdict.text)].hits where allows(verdict, domain: domain(of: hit)) {
                     switch hit {
                     case .message(let m) where entries[Int(messages[Int(m)].entry)].code == code:
                         scope.hits.append((hit, code))
@@ -33,19 +35,38 @@ extension MessageMatcher {
                     }
                 }
             } else {
-                scope.meanings = meaningsByCode[code] ?? []
+                scope.meanings = (meaningsByCode[code] ?? []).filter { meaning in
+                    meanings[Int(meaning)].entries.contains { allows(verdict, domain: entries[Int($0)].domain) }
+                }
             }
             scope.ambiguous = scope.meanings.count > 1
         case .codes:
             let text = texts[Int(verdict.text)]
-            scope.hits = text.hits.map { ($0, nil) }
-            scope.codes = text.codes
+            let hits = verdict.hint == 0 ? text.hits : text.hits.filter { allows(verdict, domain: domain(of: $0)) }
+            scope.hits = hits.map { ($0, nil) }
+            scope.codes = verdict.hint == 0 ? text.codes : text.codes.filter { code in hits.contains { codes(of: $0).contains(code) } }
             // Several codes for one message are ambiguous; a table row under its section's codes is not.
-            scope.ambiguous = text.hits.contains { if case .message = $0 { true } else { false } } && text.codes.count > 1
+            scope.ambiguous = hits.contains { if case .message = $0 { true } else { false } } && scope.codes.count > 1
         default:
             break
         }
         return scope
+    }
+
+    /// The domain of a documented place.
+    func domain(of hit: Hit) -> Int32 {
+        switch hit {
+        case .message(let m): return entries[Int(messages[Int(m)].entry)].domain
+        case .tableRow(let r): return tableRows[Int(r)].domain
+        }
+    }
+
+    /// The codes a documented place is answered under: its entry's, or the row's.
+    private func codes(of hit: Hit) -> [Int64] {
+        switch hit {
+        case .message(let m): return [entries[Int(messages[Int(m)].entry)].code]
+        case .tableRow(let r): return tableRows[Int(r)].codes
+        }
     }
 
     private func add(_ meaning: Int32, to meanings: inout [Int32]) {
@@ -80,7 +101,10 @@ extension MessageMatcher {
     func domains(of scope: Scope) -> [String] {
         var result = Set(documentedDomains(of: scope))
         for index in scope.meanings { result.formUnion(meaning(index).domains) }
-        return result.sorted()
+        // A URL that narrowed the answer narrows its domains too (to those of its products).
+        let names = result.sorted()
+        let named = scope.hint == 0 ? names : names.filter { ProductHint.of(domain: $0).rawValue & scope.hint != 0 }
+        return named.isEmpty ? names : named
     }
 
     /// The domains whose pages document the scope's text under its code: its hits' alone (a
@@ -103,6 +127,16 @@ extension MessageMatcher {
         var reading = LogLineReader.read(Array(line.utf8)[...])
         let decision = decide(&reading)
         return answer(decision, reading, input: line)
+    }
+
+    /// Reads a line of a log given as UTF-8 bytes (`kb match --lines`) and answers it; nil for a
+    /// blank line (nothing but spaces), which `kb classify` leaves out of its `lines` too: both
+    /// take it from the line reader's `blank`.
+    public func match(lineBytes line: ArraySlice<UInt8>) -> MatchResult? {
+        var reading = LogLineReader.read(line)
+        guard reading.kind != .blank else { return nil }
+        let decision = decide(&reading)
+        return answer(decision, reading, input: String(decoding: line, as: UTF8.self))
     }
 
     /// Answers a message (read as a line: it may be a payload or a library's line) with a code
@@ -140,8 +174,15 @@ extension MessageMatcher {
             result.meanings = scope.meanings.map(meaning)
             result.domains = domains(of: scope)
             result.candidates = candidates(scope, verdict, decision)
+            result.urlDomains = hintDomains(verdict)
         }
         if let code = reading.code, !decision.normalized.isEmpty { result.notes = notes(decision.normalized, besides: code) }
+        if !reading.more.isEmpty {
+            result.more = reading.more.indices.map { index in
+                var other = LogLineReader.other(index, of: reading)
+                return answer(decide(&other), other, input: nil)
+            }
+        }
         return result
     }
 
@@ -149,7 +190,9 @@ extension MessageMatcher {
     private func candidates(_ scope: Scope, _ verdict: Verdict, _ decision: Decision) -> [MatchCandidate] {
         var list: [MatchCandidate] = []
         if verdict.text < 0 {
-            for entry in entriesByCode[verdict.code] ?? [] { list.append(candidate(entry: entry, how: .code, line: entries[Int(entry)].line)) }
+            for entry in entriesByCode[verdict.code] ?? [] where allows(verdict, domain: entries[Int(entry)].domain) {
+                list.append(candidate(entry: entry, how: .code, line: entries[Int(entry)].line))
+            }
         }
         for (hit, code) in scope.hits { list.append(candidate(hit, code: code, verdict: verdict, decision: decision)) }
         // Templates of the same code that also fit an exact message.

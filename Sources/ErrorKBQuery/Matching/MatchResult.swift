@@ -140,6 +140,13 @@ public struct MatchResult: Codable, Sendable, Equatable {
     public var candidates: [MatchCandidate]
     /// The same text documented under other codes than the input's.
     public var notes: [MatchNote]
+    /// The domains the line's URL, API path or host names (`/eapi/` → options), when they
+    /// narrowed an answer its code and message left ambiguous; nil otherwise.
+    public var urlDomains: [String]?
+    /// The line's other errors after this one, each answered like a line of its own: the
+    /// payloads of a batch answer (`[{"code":-2022,…},{"code":-4164,…}]`), or of a line that
+    /// holds several. Nil when the line holds one error.
+    public var more: [MatchResult]?
     /// The input's line number, when lines of a file are matched (`kb match --lines`).
     public var line: Int?
     /// The nearest entries by full-text search, when asked for and nothing matched (`kb match --suggest`).

@@ -88,6 +88,10 @@ public struct MessageMatcher: Sendable {
     var meaningsByCode: [Int64: [Int32]] = [:]
     /// Texts by their first word, for near matches.
     var textsByFirstToken: [UInt64: [Int32]] = [:]
+    /// The products (`ProductHint` bits) of each domain, by its index in `domains`.
+    var domainProducts: [UInt8] = []
+    /// The (text, code) answers that allow several meanings (`narrow`).
+    var ambiguousTextCodes: Set<TextCode> = []
 
     /// Loads every entry, message, template and table row of the database, or of one domain.
     public init(_ kb: KnowledgeBase, domain: String? = nil) throws {
@@ -161,6 +165,8 @@ public struct MessageMatcher: Sendable {
                                       codes: row.codes, source: row.source, documentID: row.documentID, line: row.line, textID: id))
         }
         indexTexts()
+        domainProducts = domains.map { ProductHint.of(domain: $0).rawValue }
+        ambiguousTextCodes = findAmbiguousTextCodes()
     }
 
     /// Codes, exact and suffix keys, and words of every text.

@@ -10,9 +10,10 @@ extension KB {
             discussion: """
                 Give the line as a client library or a bot printed it (a payload, APIError(code=…): …, <APIError> code=…, msg=…, \
                 a ClientError tuple, a bare message after a log prefix; see the README), or --payload, or --code. A code in the \
-                input restricts the answer to it. Candidates are ranked: exact message or table row, template, near match (lower \
+                input restricts the answer to it; a URL or API path (/fapi/, eapi.binance.com) narrows an ambiguous code to its product. \
+                Every error of a line is answered (a batch answer's list). Candidates are ranked: exact message or table row, template, near match (lower \
                 confidence), the code alone. Exit status 0 when the text (or a code given alone) is answered, 1 when nothing \
-                matches, the code is documented nowhere, or the payload cannot be read.
+                matches, the code is documented nowhere, or the payload cannot be read (for any error of the line).
                 """ + Examples.match)
 
         @Argument(parsing: .allUnrecognized, help: "The runtime message or log line (text that starts with '-' is taken as it is).")
@@ -77,7 +78,10 @@ extension KB {
                 result.suggestions = try kb.search(message, options: SearchOptions(domain: filter.domain, limit: 5, matchAny: true))
             }
             try output.emit(MatchRow.rows(result), document: result) { _ in try TableRenderer().render(result) }
-            if let failure = Self.failure(result) { throw NothingFound(payload.flatMap { Self.unusable($0, result) } ?? failure) }
+            // A line with several errors (a batch answer) fails when any of them does.
+            if let failure = ([result] + (result.more ?? [])).lazy.compactMap(Self.failure).first {
+                throw NothingFound(payload.flatMap { Self.unusable($0, result) } ?? failure)
+            }
         }
 
         /// Why a JSON payload gives nothing to match, in its own terms (the code as it was
@@ -124,11 +128,13 @@ extension KB {
                     Diagnostics.note(file: path, line: number, LogClassification.Note.tooLong)
                     return
                 }
-                var result = matcher.match(line: String(decoding: line, as: UTF8.self))
+                // A blank line is no answer, as kb classify leaves it out of its lines (one rule:
+                // the line reader's `blank`).
+                guard var result = matcher.match(lineBytes: line) else { return }
                 result.line = number
                 results.append(result)
             }
-            try output.emit(results.map(MatchLineRow.init), document: results) { _ in try TableRenderer().render(lines: results) }
+            try output.emit(results.flatMap(MatchLineRow.rows), document: results) { _ in try TableRenderer().render(lines: results) }
             if !results.contains(where: { Self.failure($0) == nil && $0.answer != .notError }) { throw NothingFound("no line matches") }
         }
     }

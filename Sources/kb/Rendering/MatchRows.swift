@@ -26,14 +26,15 @@ struct MatchRow: OutputRow {
     static let fields = ["answer", "ambiguous", "how", "domain", "locale", "code", "name", "template", "arguments", "message", "description",
                          "codes", "meaning", "source", "line"]
 
+    /// The candidates of each error the input holds (`more`: a batch answer's), in order.
     static func rows(_ result: MatchResult) -> [MatchRow] {
-        result.candidates.map { c in
+        ([result] + (result.more ?? [])).flatMap { result in result.candidates.map { c in
             MatchRow(answer: result.answer.rawValue, ambiguous: result.ambiguous, how: c.how.rawValue, domain: c.domain, locale: c.locale,
                      code: c.code, name: c.name, template: c.template,
                      arguments: c.arguments.isEmpty ? nil : "[" + c.arguments.map(RowFormatText.json).joined(separator: ",") + "]",
                      message: c.message, description: c.description, codes: c.codes.map(RowFormatText.list), meaning: c.meaning,
                      source: c.source, line: c.line)
-        }
+        } }
     }
 }
 
@@ -52,6 +53,15 @@ struct MatchLineRow: OutputRow {
     var format: String?
 
     static let fields = ["line", "answer", "code", "codes", "name", "domains", "match", "template", "ambiguous", "undocumented", "format"]
+
+    /// One row per error the line holds (`more`: a batch answer's), each with the line's number.
+    static func rows(_ result: MatchResult) -> [MatchLineRow] {
+        [MatchLineRow(result)] + (result.more ?? []).map { other in
+            var row = MatchLineRow(other)
+            row.line = result.line
+            return row
+        }
+    }
 
     init(_ r: MatchResult) {
         let best = r.candidates.first

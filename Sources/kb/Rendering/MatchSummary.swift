@@ -33,6 +33,9 @@ enum MatchSummary {
         case .undocumented, .unmatched, .notError, .malformed:
             break
         }
+        if let domains = result.urlDomains {
+            lines.append("narrowed to \(domains.joined(separator: ", ")): the products the line's URL names")
+        }
         for note in result.notes {
             let name = note.name.map { " " + $0 } ?? ""
             lines.append("note: this message is documented under \(note.code)\(name) in \(note.domains.joined(separator: ", ")), not the answer")

@@ -40,6 +40,15 @@ struct TableRenderer: SummaryRenderer {
     }
 
     func render(_ result: MatchResult) throws {
+        try renderOne(result)
+        let more = result.more ?? []
+        for (index, other) in more.enumerated() {
+            try Output.line("error \(index + 2) of \(more.count + 1) in the line:")
+            try renderOne(other)
+        }
+    }
+
+    private func renderOne(_ result: MatchResult) throws {
         for line in MatchSummary.lines(result) { try Output.line(line) }
         for (index, c) in result.candidates.enumerated() {
             let title = c.code.map { "\($0) \(c.name ?? "(no name)")" } ?? "table row"
@@ -67,7 +76,9 @@ struct TableRenderer: SummaryRenderer {
     }
 
     func render(lines results: [MatchResult]) throws {
-        try TextTable.print(header: ["line", "answer", "code", "name", "match", "domains"], rows: results.map { r in
+        // One row per error: a line that holds several (a batch answer) has a row for each.
+        let errors = results.flatMap { r in [r] + (r.more ?? []).map { var other = $0; other.line = r.line; return other } }
+        try TextTable.print(header: ["line", "answer", "code", "name", "match", "domains"], rows: errors.map { r in
             [r.line.map(String.init) ?? "", r.answer.rawValue + (r.ambiguous ? " (ambiguous)" : ""), r.codes.map(String.init).joined(separator: " "),
              r.meanings.count == 1 ? r.meanings[0].name ?? "" : "", r.match?.rawValue ?? "", Self.domains(r.domains)]
         }, fitting: Terminal.width)
@@ -79,7 +90,8 @@ struct TableRenderer: SummaryRenderer {
             return [String(row.count), row.codes.map(String.init).joined(separator: " "), name, Self.domains(row.domains),
                     row.match?.rawValue ?? "", row.template ?? ""]
         }, fitting: Terminal.width)
-        try Output.line("errors \(report.errors), unmatched \(report.unmatched), not errors \(report.notErrors), malformed \(report.malformed), "
+        let onLines = report.errors == report.errorLines ? "" : " (on \(report.errorLines) lines)"
+        try Output.line("errors \(report.errors)\(onLines), unmatched \(report.unmatched), not errors \(report.notErrors), malformed \(report.malformed), "
               + "too long \(report.tooLong); lines \(report.lines)")
         if !report.unmatchedGroups.isEmpty {
             let shown = report.unmatchedGroups.prefix(10)

@@ -35,7 +35,10 @@ def run_lines(kb, db, lines, extra=()):
     finally:
         os.unlink(path)
     by_line = {r["line"]: r for r in results}
-    return [by_line.get(i + 1) for i in range(len(lines))]
+    # kb match --lines gives a blank line no answer (kb classify leaves it out of its lines too):
+    # it is not an error.
+    blank = {"answer": "not_error", "codes": [], "ambiguous": False, "match": None, "domains": [], "candidates": [], "notes": []}
+    return [by_line.get(i + 1) or (dict(blank) if not line.strip() else None) for i, line in enumerate(lines)]
 
 
 def named_code(r):
