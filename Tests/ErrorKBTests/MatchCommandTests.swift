@@ -20,6 +20,28 @@ import Testing
         }
     }
 
+    /// A pasted traceback or log excerpt can come on standard input: `kb match -`, or a pipe with
+    /// nothing else given. The error line is found in it as in the same text given as words.
+    @Test func theMessageCanComeOnStandardInput() {
+        let traceback = """
+            Traceback (most recent call last):
+              File "/app/bot.py", line 88, in place_order
+                return self.sign_request("POST", url_path, payload)
+            binance.error.ClientError: (400, -2019, 'Margin is insufficient.', {'Content-Type': 'application/json'})
+
+            """
+        for arguments in [["-"], []] {
+            let piped = TestProcess.kb(["match"] + arguments + ["--db", db], stdin: traceback)
+            #expect(piped.status == 0 && piped.stdout.contains("answer: -2019 MARGIN_NOT_SUFFICIEN (exact) in coin-margined-futures\n"), "\(piped.summary)")
+            #expect(piped.stdout == match([traceback]).stdout)
+        }
+        // Nothing on standard input: asked for, it is a data error; not asked for, the usage error.
+        let asked = TestProcess.kb(["match", "-", "--db", db], stdin: "")
+        #expect(asked.status == 3 && asked.stderr == "kb: -: standard input is empty: give the runtime error there, or as words\n")
+        let bare = TestProcess.kb(["match", "--db", db], stdin: "\n")
+        #expect(bare.status == 2 && bare.stderr.hasPrefix("kb: give a message (- or a pipe for standard input)"), "\(bare.summary)")
+    }
+
     @Test func textThatStartsWithAMinusIsText() {
         let copied = match(["-2022 REDUCE_ONLY_REJECT ReduceOnly Order is rejected."])
         #expect(copied.status == 0 && copied.stdout.hasPrefix("read as code-message: code -2022"), "\(copied.summary)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ErrorKB
 import ErrorKBSupport
+import Foundation
 
 extension KB {
     struct Match: ParsableCommand {
@@ -39,6 +40,12 @@ extension KB {
         /// The message: the words, else the payload.
         private var text: String? { words.isEmpty ? payload : ArgumentRuns.words(words).joined(separator: " ") }
 
+        /// Whether the message is standard input: `kb match -`, or nothing given at all while standard
+        /// input is not a terminal (`kb match < error.txt`, `pbpaste | kb match`).
+        private var readsStandardInput: Bool {
+            words == ["-"] || (words.isEmpty && payload == nil && lines == nil && code == nil && isatty(0) == 0)
+        }
+
         func validate() throws {
             // Words after `--` are text whatever they start with.
             let arguments = CommandLine.arguments
@@ -49,7 +56,9 @@ extension KB {
                                       + "; a message that starts with '-' can follow '--': kb match -- '\(option)'")
             }
             let given = [!words.isEmpty, payload != nil, lines != nil].filter { $0 }.count
-            if given == 0 && code == nil { throw ValidationError("give a message, or --payload, or --code, or --lines FILE") }
+            if given == 0 && code == nil && !readsStandardInput {
+                throw ValidationError("give a message (- or a pipe for standard input), or --payload, or --code, or --lines FILE")
+            }
             if given > 1 { throw ValidationError("give one of a message, --payload or --lines") }
             if suggest && (output.format != .table && output.format != .json || output.fields != nil) {
                 throw ValidationError("--suggest adds search hits to the answer: use --format table or json")
@@ -73,6 +82,7 @@ extension KB {
             let kb = try database.open(filter)
             let matcher = try MessageMatcher(kb, domain: filter.domain)
             if let lines { return try matchLines(lines, matcher) }
+            let text = readsStandardInput ? try Self.standardInput(asked: words == ["-"]) : self.text
             var result = matcher.match(message: text, code: code)
             if let message = text, !result.messageMatched, suggest {
                 result.suggestions = try kb.search(message, options: SearchOptions(domain: filter.domain, limit: 5, matchAny: true))
@@ -119,6 +129,24 @@ extension KB {
                 guard result.match == .code, result.message != nil else { return nil }
                 return "no documented message matches; the candidates above match the code only"
             }
+        }
+
+        /// Standard input as one message (a pasted traceback: the matcher finds the error line in
+        /// it), at most `Classifier.maxLineLength` bytes a line. Throws a `DataError` when a line is
+        /// longer or the input is not text; when it is empty, a `DataError` if `asked` (`-`), else the
+        /// usage error of a command given nothing.
+        private static func standardInput(asked: Bool) throws -> String {
+            var lines: [String] = []
+            try LogInput.forEachLine(of: "-", maxLineLength: Classifier.maxLineLength, rerun: "kb match -") { line, number, cut in
+                if cut { throw DataError("-:\(number): \(LogClassification.Note.tooLong)") }
+                lines.append(String(decoding: line, as: UTF8.self))
+            }
+            let text = lines.joined(separator: "\n")
+            guard text.contains(where: { !$0.isWhitespace }) else {
+                if asked { throw DataError("-: standard input is empty: give the runtime error there, or as words") }
+                throw UsageError("give a message (- or a pipe for standard input), or --payload, or --code, or --lines FILE")
+            }
+            return text
         }
 
         private func matchLines(_ path: String, _ matcher: MessageMatcher) throws {
