@@ -98,16 +98,19 @@ package enum AtomicFile {
         package func stage(_ index: Int, copying source: String? = nil, _ body: (String) throws -> Void) throws {
             let target = targets[index]
             let temp = SystemPath.directory(target.path) + "/." + SystemPath.lastComponent(target.path) + ".\(getpid()).tmp"
+            // Registered before it exists: a signal right after the open must find it to remove it.
+            let cleanup = InterruptCleanup.register(temp)
             let fd = SystemPath.withCString(temp) { open($0, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600) }
             guard fd >= 0 else {
                 let code = errno
+                InterruptCleanup.unregister(cleanup)
                 let directory = SystemPath.directory(target.path)
                 if code == ENOENT || code == ENOTDIR { throw Failure(path: target.given, detail: "directory \(directory) does not exist") }
                 throw Failure(path: target.given, detail: SystemFile.reason(code))
             }
             // Held while this process lives: how a later writer tells a live writer's file from one left behind.
             _ = flock(fd, LOCK_EX)
-            staged[index] = (temp, fd, InterruptCleanup.register(temp))
+            staged[index] = (temp, fd, cleanup)
             if let source { try copy(source, to: fd, for: target.given) }
             try body(temp)
         }
