@@ -135,6 +135,8 @@ extension KnowledgeBase {
             let first = try SearchCandidate.load(firstIDs.map { FullTextMatch(entryID: $0, tableRowID: nil, score: nil) }, query: [], records)
             var search = try CandidateSearch(terms: terms, query: RankTokens.of(query), options: options, excluding: Set(firstIDs), records)
             if let completion = SearchCandidate.completion(of: parsed.terms, in: search.candidates) { search.rank(as: RankTokens.of(completion)) }
+            // A template the text fits has every word of it: the hits are no partial answer.
+            let fitsTemplate = try search.addTemplates(options: options)
             var near: [SearchCandidate] = []
             var synonyms: [SearchCandidate] = []
             var expansions: [SearchExpansion] = []
@@ -175,7 +177,7 @@ extension KnowledgeBase {
                 total = max(total, first.count + counted.count)
                 capped = counted.capped
             }
-            return SearchResults(hits: hits, total: max(total, hits.count), totalIsCapped: capped, partial: search.anyTerm && !options.matchAny,
+            return SearchResults(hits: hits, total: max(total, hits.count), totalIsCapped: capped, partial: search.anyTerm && !options.matchAny && !fitsTemplate,
                                  expansions: expansions)
         }
     }

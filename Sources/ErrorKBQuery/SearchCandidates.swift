@@ -221,6 +221,34 @@ struct CandidateSearch {
         candidates = candidates.map { $0.ranked(as: query) }
     }
 
+    /// How many words (a Chinese letter counts as one) a query needs before its templates are
+    /// looked for: pasted messages are longer than the words people type.
+    static let templateWords = 5
+
+    /// Adds the templates the whole query fits (a pasted message with its arguments filled in:
+    /// `… no smaller than 20 (unless you choose reduce only)` fits `… no smaller than %s (unless
+    /// you choose reduce only)`), looked for in the whole index by the words they share with the
+    /// query; returns whether any fits. Nothing for a query of fewer than `templateWords` words.
+    mutating func addTemplates(options: SearchOptions) throws -> Bool {
+        guard query.count >= Self.templateWords, !options.matchAny else { return false }
+        var phrases: [[String]] = []
+        for i in query.indices.dropLast() where query[i] != RankTokens.wildcard && query[i + 1] != RankTokens.wildcard {
+            let (a, b) = (query[i], query[i + 1])
+            let chinese = [a, b].map { $0.unicodeScalars.first?.isCJK == true }
+            if chinese == [false, false] {
+                phrases.append([a, b])
+            } else if chinese == [true, true], i + 2 < query.count, query[i + 2].unicodeScalars.first?.isCJK == true {
+                phrases.append([a + b, b + query[i + 2]])
+            }
+        }
+        let matches = try records.templateCandidates(phrases: Array(phrases.prefix(KnowledgeBase.maxTerms)), filter: options.filter,
+                                                     limit: Self.depth).filter { !seen.contains($0.rowid) }
+        let fitting = try SearchCandidate.load(matches, query: query, records).filter { $0.relevance.tier == 0 }
+        seen.formUnion(fitting.map(\.match.rowid))
+        candidates += fitting
+        return !fitting.isEmpty
+    }
+
     /// Adds the entries named by the query (score 0) that are not candidates yet.
     mutating func add(named ids: [Int64]) throws {
         try add(ids.map { FullTextMatch(entryID: $0, tableRowID: nil, score: 0) })

@@ -24,10 +24,13 @@ struct Relevance: Comparable {
     var nameMiss: Int
     var prior: Int = 0
     var score: Double
+    /// For a whole match, how many of the query's words its placeholders stand for (0 for the
+    /// very text): the template that leaves less to its placeholders fits better.
+    var filled = 0
 
     static func < (a: Relevance, b: Relevance) -> Bool {
-        (a.tier, a.partial, a.tier == 0 ? a.prior : 0, a.nameMiss, a.prior, a.score)
-            < (b.tier, b.partial, b.tier == 0 ? b.prior : 0, b.nameMiss, b.prior, b.score)
+        if (a.tier, a.partial, a.filled) != (b.tier, b.partial, b.filled) { return (a.tier, a.partial, a.filled) < (b.tier, b.partial, b.filled) }
+        return (a.tier == 0 ? a.prior : 0, a.nameMiss, a.prior, a.score) < (b.tier == 0 ? b.prior : 0, b.nameMiss, b.prior, b.score)
     }
 
     /// The relevance of a hit named `name` with `texts`, for the query's tokens.
@@ -37,9 +40,13 @@ struct Relevance: Comparable {
         let textTokens = texts.map(RankTokens.of)
         if query.isEmpty {
             tier = 2
-        } else if RankTokens.matchesWhole(query, nameTokens) || textTokens.contains(where: { RankTokens.matchesWhole(query, $0) })
-                    || textTokens.contains(where: { RankTokens.appearsWhole($0, in: query) }) {
+        } else if let fit = ([nameTokens] + textTokens).compactMap({ RankTokens.filledWords(query, $0) }).min() {
             tier = 0
+            filled = fit
+        } else if let inside = textTokens.filter({ RankTokens.appearsWhole($0, in: query) }).map({ $0.filter { $0 != RankTokens.wildcard }.count }).max() {
+            // A message inside pasted text: the rest of the text is what it leaves unexplained.
+            tier = 0
+            filled = query.count - inside
         } else if RankTokens.contains(query, nameTokens) || textTokens.contains(where: { RankTokens.contains(query, $0) }) {
             tier = 1
         } else {
@@ -97,23 +104,30 @@ enum RankTokens {
 
     /// Whether `query` is all of `pattern`, a wildcard standing for one or more query tokens.
     static func matchesWhole(_ query: [String], _ pattern: [String]) -> Bool {
-        guard !pattern.isEmpty, pattern.count <= query.count + pattern.filter({ $0 == wildcard }).count else { return false }
-        // reachable[j]: pattern[..<i] can cover query[..<j].
-        var reachable = [Bool](repeating: false, count: query.count + 1)
-        reachable[0] = true
+        filledWords(query, pattern) != nil
+    }
+
+    /// When `query` is all of `pattern` (a wildcard standing for one or more query tokens), the
+    /// fewest query tokens its wildcards stand for (0 for the very text); nil when it is not.
+    static func filledWords(_ query: [String], _ pattern: [String]) -> Int? {
+        guard !pattern.isEmpty, pattern.count <= query.count + pattern.filter({ $0 == wildcard }).count else { return nil }
+        // filled[j]: the fewest tokens filled in for pattern[..<i] to cover query[..<j].
+        var filled = [Int?](repeating: nil, count: query.count + 1)
+        filled[0] = 0
         for token in pattern {
-            var next = [Bool](repeating: false, count: query.count + 1)
-            for j in 0..<query.count where reachable[j] {
+            var next = [Int?](repeating: nil, count: query.count + 1)
+            for j in 0..<query.count {
+                guard let before = filled[j] else { continue }
                 if token == wildcard {
-                    for k in (j + 1)...query.count { next[k] = true }
+                    for k in (j + 1)...query.count { next[k] = min(next[k] ?? .max, before + k - j) }
                 } else if query[j] == token {
-                    next[j + 1] = true
+                    next[j + 1] = min(next[j + 1] ?? .max, before)
                 }
             }
-            reachable = next
-            if !reachable.contains(true) { return false }
+            filled = next
+            if !filled.contains(where: { $0 != nil }) { return nil }
         }
-        return reachable[query.count]
+        return filled[query.count]
     }
 
     /// Whether all of `message` (two words or more; a wildcard stands for one word) appears,

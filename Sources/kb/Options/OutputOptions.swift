@@ -101,7 +101,7 @@ enum Highlight {
 
     /// The text with its highlighted runs in bold red, for a terminal; control characters escaped
     /// first (see `TerminalText`), so only kb's own escape sequences reach the terminal.
-    static func marked(_ runs: [(text: Substring, highlighted: Bool)]) -> String {
+    static func marked<S: StringProtocol>(_ runs: [(text: S, highlighted: Bool)]) -> String {
         runs.map { run in
             let text = TerminalText.escaped(String(run.text))
             return run.highlighted ? text.red.bold : text

@@ -4,15 +4,21 @@ import ErrorKBFetch
 /// Results as text for people at a terminal. Hits in snippets are coloured when `Highlight`
 /// says so, and otherwise carry no markup at all.
 struct TableRenderer: SummaryRenderer {
+    /// Each hit in 2–4 lines, fitted to the terminal's width like the tables (`TextTable`): the
+    /// title, label and snippet cut with `…`, the places wrapped between places. A pipe gets whole lines.
     func render(_ hits: [SearchHit]) throws {
+        let width = Terminal.width
+        func fitted(_ line: String) -> String { width.map { TextTable.cut(line, to: $0) } ?? line }
         for (index, hit) in hits.enumerated() {
             let codes = (hit.codes ?? []).map(String.init).joined(separator: " ")
             let title = hit.kind == .entry ? "\(Self.code(hit.code)) \(hit.name ?? "(no name)")" : codes.isEmpty ? "table row" : "\(codes) (table row)"
-            try Output.line("\(index + 1). \(title)    \(hit.domain) · \(hit.locale) · \(hit.section ?? "")")
-            if let via = hit.via { try Output.line("   " + ExpansionNote.label(via)) }
-            try Output.write("   " + Highlight.marked(hit.excerpt.runs) + "\n")
+            try Output.line(fitted("\(index + 1). \(title)    \(hit.domain) · \(hit.locale) · \(hit.section ?? "")"))
+            if let via = hit.via { try Output.line(fitted("   " + ExpansionNote.label(via))) }
+            try Output.write("   " + Highlight.marked(TextTable.cut(hit.excerpt.runs, to: width.map { $0 - 3 })) + "\n")
             if let places = hit.places, places.count > 1 {
-                try Output.line("   documented in: " + places.map { "\($0.domain) · \($0.locale)" }.joined(separator: ", "))
+                var items = places.map { "\($0.domain) · \($0.locale)" }
+                items[0] = "   documented in: " + items[0]
+                for line in TextTable.wrap(items, separator: ", ", indent: "     ", width: width) { try Output.line(line) }
             }
         }
     }

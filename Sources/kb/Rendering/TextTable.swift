@@ -35,16 +35,43 @@ enum TextTable {
 
     /// Text broken at spaces into lines of at most `width` display columns (a longer word is cut).
     static func wrap(_ text: String, width: Int?) -> [String] {
+        wrap(text.split(separator: " ", omittingEmptySubsequences: false).map(String.init), width: width)
+    }
+
+    /// Items joined by `separator` into lines of at most `width` display columns, broken only
+    /// between items; a continuation line starts with `indent` (an item too long is cut). Nil
+    /// `width` (not a terminal) gives one line.
+    static func wrap(_ items: [String], separator: String = " ", indent: String = "  ", width: Int?) -> [String] {
+        let text = items.joined(separator: separator)
         guard let width, displayWidth(text) > width else { return [text] }
         var lines: [String] = [], line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-            if line.isEmpty { line = word } else if displayWidth(line) + 1 + displayWidth(word) <= width { line += " " + word } else {
-                lines.append(line)
-                line = "  " + word
+        for item in items {
+            if line.isEmpty { line = item } else if displayWidth(line) + displayWidth(separator) + displayWidth(item) <= width { line += separator + item } else {
+                lines.append(line + separator.trimmingCharacters(in: .whitespaces))
+                line = indent + item
             }
         }
         lines.append(line)
         return lines.map { cut($0, to: width) }
+    }
+
+    /// Marked runs of text cut to `width` display columns, ending in an unmarked `…` when cut.
+    static func cut<S: StringProtocol>(_ runs: [(text: S, highlighted: Bool)], to width: Int?) -> [(text: String, highlighted: Bool)] {
+        let all = runs.map { (text: String($0.text), highlighted: $0.highlighted) }
+        guard let width, displayWidth(all.map(\.text).joined()) > width else { return all }
+        var result: [(text: String, highlighted: Bool)] = [], used = 0
+        for run in all {
+            var kept = ""
+            for character in run.text {
+                let w = displayWidth(String(character))
+                if used + w > width - 1 { break }
+                kept.append(character)
+                used += w
+            }
+            if !kept.isEmpty { result.append((kept, run.highlighted)) }
+            if kept.count < run.text.count { break }
+        }
+        return result + [("…", false)]
     }
 
     /// The text cut to `width` display columns, ending in `…` when cut.
