@@ -27,10 +27,13 @@ struct Relevance: Comparable {
     /// For a whole match, how many of the query's words its placeholders stand for (0 for the
     /// very text): the template that leaves less to its placeholders fits better.
     var filled = 0
+    /// How many of the query's Chinese pairs the hit lacks (see `RankTokens.units`): of hits with
+    /// only some of a Chinese query, the one with more of it answers better.
+    var missing = 0
 
     static func < (a: Relevance, b: Relevance) -> Bool {
         if (a.tier, a.partial, a.filled) != (b.tier, b.partial, b.filled) { return (a.tier, a.partial, a.filled) < (b.tier, b.partial, b.filled) }
-        return (a.tier == 0 ? a.prior : 0, a.nameMiss, a.prior, a.score) < (b.tier == 0 ? b.prior : 0, b.nameMiss, b.prior, b.score)
+        return (a.tier == 0 ? a.prior : 0, a.missing, a.nameMiss, a.prior, a.score) < (b.tier == 0 ? b.prior : 0, b.missing, b.nameMiss, b.prior, b.score)
     }
 
     /// The relevance of a hit named `name` with `texts`, for the query's tokens.
@@ -52,6 +55,7 @@ struct Relevance: Comparable {
         } else {
             tier = 2
         }
+        missing = RankTokens.units(of: query).filter { unit in !([nameTokens] + textTokens).contains { RankTokens.contains(unit, $0) } }.count
         let key = query.joined()
         nameMiss = !key.isEmpty && nameTokens.filter({ $0 != RankTokens.wildcard }).joined().contains(key) ? 0 : 1
     }
@@ -128,6 +132,24 @@ enum RankTokens {
             if !filled.contains(where: { $0 != nil }) { return nil }
         }
         return filled[query.count]
+    }
+
+    /// The query's Chinese as `missing` counts it: each pair of letters side by side (a lone
+    /// letter on its own). English words are left to bm25, which weighs rare words above common
+    /// ones; Chinese is searched by its pairs when no page has the run whole, and pairs overlap.
+    static func units(of query: [String]) -> [[String]] {
+        let isCJK = { (token: String) in token.unicodeScalars.first?.isCJK == true }
+        var units: [[String]] = []
+        for (i, token) in query.enumerated() where token != wildcard {
+            if !isCJK(token) {
+                continue
+            } else if i + 1 < query.count, isCJK(query[i + 1]) {
+                units.append([token, query[i + 1]])
+            } else if i == 0 || !isCJK(query[i - 1]) {
+                units.append([token])
+            }
+        }
+        return units
     }
 
     /// Whether all of `message` (two words or more; a wildcard stands for one word) appears,
