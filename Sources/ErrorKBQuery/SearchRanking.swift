@@ -50,6 +50,10 @@ struct Relevance: Comparable {
             // A message inside pasted text: the rest of the text is what it leaves unexplained.
             tier = 0
             filled = query.count - inside
+        } else if ([nameTokens] + textTokens).contains(where: { RankTokens.sameWords(query, $0) }) {
+            // The whole message in another order (`insufficient margin`: `Margin is insufficient.`).
+            tier = 0
+            filled = 1
         } else if RankTokens.contains(query, nameTokens) || textTokens.contains(where: { RankTokens.contains(query, $0) }) {
             tier = 1
         } else {
@@ -132,6 +136,18 @@ enum RankTokens {
             if !filled.contains(where: { $0 != nil }) { return nil }
         }
         return filled[query.count]
+    }
+
+    /// Words that change no meaning when a message is typed in another order: English articles,
+    /// `is`-forms and linking words, Chinese 的.
+    static let littleWords: Set<String> = ["a", "an", "the", "is", "are", "was", "were", "be", "been", "of", "to", "for", "this", "的"]
+
+    /// Whether `query` has the words of `text`, two or more, in any order, leaving out
+    /// `littleWords` (a placeholder in `text` never matches).
+    static func sameWords(_ query: [String], _ text: [String]) -> Bool {
+        let words = { (tokens: [String]) in tokens.filter { !littleWords.contains($0) }.sorted() }
+        let content = words(query)
+        return content.count >= 2 && !text.contains(wildcard) && content == words(text)
     }
 
     /// The query's Chinese as `missing` counts it: each pair of letters side by side (a lone
