@@ -99,8 +99,12 @@ struct SearchSynonyms {
         for (expansion, alternative) in alternatives {
             expansions.append(expansion)
             var found: [SearchCandidate] = []
-            // A near word alone is no answer: the other words typed say what it is about.
-            let texts = expansion.kind == .synonym ? Set([alternative, expansion.words]).sorted { $0.count > $1.count } : [alternative]
+            // A near word alone is no answer: the other words typed say what it is about. Nor is a
+            // synonym's alone when the rest of the query is longer than its phrase (`不够` in
+            // `API权限不够` says how, not what: 不足 alone would be every balance error).
+            let rest = RankTokens.of(alternative).count - RankTokens.of(expansion.words).count
+            let alone = expansion.kind == .synonym && rest <= RankTokens.of(expansion.phrase).count
+            let texts = alone ? Set([alternative, expansion.words]).sorted { $0.count > $1.count } : [alternative]
             for text in texts where found.isEmpty {
                 found = try CandidateSearch(terms: SearchQuery(text).terms, query: RankTokens.of(text), options: options, excluding: seen, loose: false,
                                             records).candidates
