@@ -89,29 +89,26 @@ struct SearchSynonyms {
     /// The candidates found through alternatives of a query (its phrases' synonyms, its near
     /// words), leaving out the rows in `excluding` (found already), each labelled with what found
     /// it, unranked; and every expansion searched. Each alternative is searched with every word,
-    /// with the rest of the query when that finds anything, else a synonym's words alone (`rate
-    /// limit exceeded`: no page says `too many requests exceeded`).
+    /// with the rest of the query; when none finds anything, a synonym's words alone (`rate limit
+    /// exceeded`: no page says `too many requests exceeded`).
     static func candidates(_ alternatives: [(expansion: SearchExpansion, query: String)], excluding: Set<Int64>, options: SearchOptions,
                            _ records: RecordReader) throws -> (candidates: [SearchCandidate], expansions: [SearchExpansion]) {
         var seen = excluding
         var candidates: [SearchCandidate] = []
-        var expansions: [SearchExpansion] = []
-        for (expansion, alternative) in alternatives {
-            expansions.append(expansion)
-            var found: [SearchCandidate] = []
-            // A near word alone is no answer: the other words typed say what it is about. Nor is a
-            // synonym's alone when the rest of the query is longer than its phrase (`不够` in
-            // `API权限不够` says how, not what: 不足 alone would be every balance error).
-            let rest = RankTokens.of(alternative).count - RankTokens.of(expansion.words).count
-            let alone = expansion.kind == .synonym && rest <= RankTokens.of(expansion.phrase).count
-            let texts = alone ? Set([alternative, expansion.words]).sorted { $0.count > $1.count } : [alternative]
-            for text in texts where found.isEmpty {
-                found = try CandidateSearch(terms: SearchQuery(text).terms, query: RankTokens.of(text), options: options, excluding: seen, loose: false,
+        func search(_ text: String, _ expansion: SearchExpansion) throws {
+            let found = try CandidateSearch(terms: SearchQuery(text).terms, query: RankTokens.of(text), options: options, excluding: seen, loose: false,
                                             records).candidates
-            }
             candidates += found.map { var candidate = $0; candidate.via = expansion; return candidate }
             seen.formUnion(found.map(\.match.rowid))
         }
-        return (candidates, expansions)
+        for (expansion, alternative) in alternatives { try search(alternative, expansion) }
+        // A near word alone is no answer: the other words typed say what it is about. Nor is a
+        // synonym's alone when the rest of the query is longer than its phrase (`不够` in
+        // `API权限不够` says how, not what: 不足 alone would be every balance error).
+        for (expansion, alternative) in alternatives where candidates.isEmpty && expansion.kind == .synonym && alternative != expansion.words {
+            let rest = RankTokens.of(alternative).count - RankTokens.of(expansion.words).count
+            if rest <= RankTokens.of(expansion.phrase).count { try search(expansion.words, expansion) }
+        }
+        return (candidates, alternatives.map(\.expansion))
     }
 }
