@@ -104,8 +104,9 @@ struct SearchCandidate {
 
     /// The ranked hits of the words typed (`typed`, found with any word when `anyTerm`) with those
     /// found otherwise, in the order README's "Search" states: whole matches of the words typed;
-    /// entries of a name near the one typed; the other hits with every word typed; hits found
-    /// through a synonym; hits with only some of the words typed.
+    /// entries of a name near the one typed; whole matches found through a synonym; the other
+    /// hits with every word typed; the other hits found through a synonym; hits with only some
+    /// of the words typed.
     static func merged(typed: [SearchCandidate], anyTerm: Bool, near: [SearchCandidate], synonyms: [SearchCandidate]) -> [SearchCandidate] {
         // A row found with only some of the words typed and found again whole (a near name, an
         // alternative with every word) is ranked where it was found whole.
@@ -114,14 +115,17 @@ struct SearchCandidate {
         let whole = typed.prefix { $0.relevance.tier == 0 }
         var rest = Array(typed.dropFirst(whole.count))
         var tail: [SearchCandidate] = []
+        // A synonym's whole match (`order not found` is -2013's message `Order does not exist.`
+        // in the pages' words) is a whole match of what was typed.
+        let wholeSynonyms = synonyms.filter { $0.relevance.tier == 0 }
         // Without synonyms the order is the words' own (a phrase with some of the words can come
         // before scattered words that have them all).
         if !synonyms.isEmpty {
             let weak = { (candidate: SearchCandidate) in isWeak(candidate, anyTerm: anyTerm) }
-            tail = synonyms + rest.filter(weak)
+            tail = synonyms.filter { $0.relevance.tier != 0 } + rest.filter(weak)
             rest.removeAll(where: weak)
         }
-        return Array(whole) + near + rest + tail
+        return Array(whole) + near + wholeSynonyms + rest + tail
     }
 
     /// Whether a hit of the words typed has only some of them (`anyTerm`: none had them all).
