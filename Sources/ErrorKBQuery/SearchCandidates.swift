@@ -232,7 +232,8 @@ struct CandidateSearch {
     /// Adds the templates the whole query fits (a pasted message with its arguments filled in:
     /// `… no smaller than 20 (unless you choose reduce only)` fits `… no smaller than %s (unless
     /// you choose reduce only)`), looked for in the whole index by the words they share with the
-    /// query; returns whether any fits. Nothing for a query of fewer than `templateWords` words.
+    /// query; returns whether a candidate (found before or now) fits the whole query. Nothing for
+    /// a query of fewer than `templateWords` words.
     mutating func addTemplates(options: SearchOptions) throws -> Bool {
         guard query.count >= Self.templateWords, !options.matchAny else { return false }
         var phrases: [[String]] = []
@@ -250,7 +251,10 @@ struct CandidateSearch {
         let fitting = try SearchCandidate.load(matches, query: query, records).filter { $0.relevance.tier == 0 }
         seen.formUnion(fitting.map(\.match.rowid))
         candidates += fitting
-        return !fitting.isEmpty
+        // Found already, by its words, or now: a template the whole text fits.
+        return candidates.contains { candidate in
+            ([candidate.name ?? ""] + candidate.texts).contains { RankTokens.matchesWhole(query, RankTokens.of($0)) }
+        }
     }
 
     /// Adds the entries named by the query (score 0) that are not candidates yet.

@@ -46,7 +46,7 @@ import Testing
             #expect(result.status == 0)
             let lines = result.stdout.split(separator: "\n").map(String.init)
             #expect(lines.count >= 3)
-            #expect(lines.allSatisfy { displayWidth($0) <= columns }, "\(lines.map(displayWidth))")
+            #expect(lines.allSatisfy { Self.displayWidth($0) <= columns }, "\(lines.map(Self.displayWidth))")
             #expect(result.stdout.contains("\nbinan"))
         }
         // A pipe gets whole lines: the longest file name unabridged.
@@ -74,7 +74,8 @@ import Testing
         #expect(!piped.stdout.contains("\u{1B}") && piped.stdout.hasPrefix("wrote \(out)\n"))
     }
 
-    private func displayWidth(_ line: String) -> Int {
+    /// Columns a line takes at a terminal (CJK and full-width forms count double).
+    static func displayWidth(_ line: String) -> Int {
         line.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x1100 && ($1.properties.isIdeographic || (0xFF00...0xFF60).contains($1.value) || (0x3000...0x303F).contains($1.value))) ? 2 : 1) }
     }
 }

@@ -81,8 +81,9 @@ Q = [
  ("c030", "timestamp ahead of server time", "en", "paraphrase", [-1021], [-5028],
   [("S", 55, "Timestamp for this request was 1000ms ahead of the server's time.")], "the second -1021 message in other words"),
  # --- Chinese
- ("z001", "下单数量太小", "zh", "symptom", [-4004], [-1013, -4003, -4164],
-  [("UZ", 1803, "数量小于最小值")], "-4004 QTY_LESS_THAN_MIN_QTY 数量小于最小值"),
+ ("z001", "下单数量太小", "zh", "symptom", [-4004, -20195], [-1013, -4003, -4164],
+  [("UZ", 1803, "数量小于最小值"), ("W", 2614, "下单数量太小。")],
+  "-4004 QTY_LESS_THAN_MIN_QTY 数量小于最小值; the wallet page's strategy-trading -20195 has these very words (corrected after the first run: I had missed that line)"),
  ("z002", "签名无效", "zh", "paraphrase", [-1022], [],
   [("UZ", 1402, "此请求的签名无效。")], "-1022"),
  ("z003", "IP被封", "zh", "symptom", [-1003], [-1008],
