@@ -3,17 +3,21 @@ import ErrorKBSupport
 /// How well a hit answers a query, beyond bm25. Hits sort by, in order:
 ///
 /// 1. `tier`: 0 when the query is the hit's whole name or whole message (a documented
-///    placeholder stands for any words: `Mandatory parameter 'symbol' was not sent…`), or holds a
-///    whole message of two words or more (a pasted line: `error: Invalid symbol.`), 1 when its
-///    words appear in that order, together, in the name or a message (a phrase), 2 otherwise;
+///    placeholder stands for any words: `Mandatory parameter 'symbol' was not sent…`), has its
+///    words in another order (`RankTokens.sameWords`), or holds a whole message of two words or
+///    more (a pasted line: `error: Invalid symbol.`), 1 when its words appear in that order,
+///    together, in the name or a message (a phrase), 2 otherwise;
 /// 2. `partial`: a hit with every word before one with only some of them;
-/// 3. `nameMiss`: 0 when the name holds the query (ignoring case, `_`, `-` and spaces:
+/// 3. `filled`: of whole matches, the one that leaves fewer of the query's words to placeholders
+///    (or, in another order or inside pasted text, unexplained) first;
+/// 4. `missing`: of hits with some of a Chinese query, the one with more of its letter pairs;
+/// 5. `nameMiss`: 0 when the name holds the query (ignoring case, `_`, `-` and spaces:
 ///    `notional` is in MIN_NOTIONAL, `lot size` in `Filter failure: LOT_SIZE`), else 1;
-/// 4. `prior`: minus the number of places among the hits that document the same meaning (an
+/// 6. `prior`: minus the number of places among the hits that document the same meaning (an
 ///    entry's code; a table row's message), so that an error documented in every product comes
 ///    before one documented once. Among whole matches the prior comes before the name: `invalid
 ///    symbol` is the message of -1121 in every product and the name of -20121 in one;
-/// 5. `score`: bm25, lower is better.
+/// 7. `score`: bm25, lower is better.
 ///
 /// Table rows are compared with their message as the name and their description as the text.
 struct Relevance: Comparable {
