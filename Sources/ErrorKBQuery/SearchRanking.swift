@@ -63,7 +63,10 @@ struct Relevance: Comparable {
         } else {
             tier = 2
         }
-        missing = RankTokens.units(of: query).filter { unit in !([nameTokens] + textTokens).contains { RankTokens.contains(unit, $0) } }.count
+        // A placeholder stands for arguments, never for the letters typed.
+        missing = RankTokens.units(of: query).filter { unit in
+            !([nameTokens] + textTokens).contains { tokens in tokens.indices.contains { tokens[$0...].starts(with: unit) } }
+        }.count
         let key = query.joined()
         nameMiss = !key.isEmpty && nameTokens.filter({ $0 != RankTokens.wildcard }).joined().contains(key) ? 0 : 1
     }

@@ -57,12 +57,14 @@ struct SearchTypedQueryTests {
         for (query, code, words) in [("order not found", -2013, "order does not exist"), ("IP被封", -1003, "被禁止"),
                                      ("持仓方向不匹配", -4061, "不一致"), ("price not multiple of tick size", -4014, "not increased by"),
                                      ("recvWindow too large", -1131, "must be less than"), ("提币地址不合法", -4033, "提款"),
-                                     ("not enough margin", -2019, "insufficient")] {
+                                     ("not enough margin", -2019, "insufficient"), ("stop price above max price", -4007, "greater than")] {
             let found = try search(query)
             #expect(found.codes.first == [code] && found.expansions.contains(words), "\(query): \(found)")
         }
         let permission = try search("API权限不够", limit: 5)
-        #expect(permission.codes.contains([-2015]) && !permission.codes.contains([-2018]), "\(permission)")
+        #expect(permission.codes.prefix(2).contains([-2015]) && !permission.codes.contains([-2018]), "\(permission)")
+        // A placeholder is no Chinese typed: -1008's `per %s %s` has none of 不够.
+        #expect(!permission.codes.contains([-1008]), "\(permission)")
     }
 
     /// D12: at an 80-column terminal every line fits (the places wrap between places, the title
