@@ -85,14 +85,26 @@ enum NearNames {
     /// index word when it is the last), the query with the word replaced by the nearest index
     /// word: the word it inflects (`whitelisted` → `whitelist`: -ing, -ed, -es, -s, -d taken off),
     /// else the nearest (edit distance 1 under 8 letters, else 2; the first three letters kept):
-    /// `api key permisson` → `api key permission`. At most 3 words.
-    static func wordAlternatives(_ query: String, _ records: RecordReader) throws -> [(expansion: SearchExpansion, query: String)] {
+    /// `api key permisson` → `api key permission`. At most 3 words. With `together` false
+    /// (nothing has every word typed), a word the index has is also tried as the index word that
+    /// inflects it (`duplicate client order id` → `duplicated client order id`: -ed, -d, -s added;
+    /// one such word, not the last).
+    static func wordAlternatives(_ query: String, together: Bool = true, _ records: RecordReader) throws -> [(expansion: SearchExpansion, query: String)] {
         let tokens = RankTokens.of(query)
         guard tokens.count <= correctedQueryTokens else { return [] }
         var alternatives: [(expansion: SearchExpansion, query: String)] = []
         for (index, token) in tokens.enumerated() where token.count >= 5 && token.allSatisfy({ $0.isASCII && $0.isLetter }) && alternatives.count < 3 {
             // A word the index has, or the start of one when it is the last word (being typed), is no typo.
             let following = try records.indexTerms(startingWith: token, limit: 1).first
+            // The last word matches as a prefix already; one inflection tried per query keeps the
+            // cost of a search with some of the words to one more lookup.
+            if following == token, !together, index < tokens.count - 1, !alternatives.contains(where: { $0.expansion.words.hasPrefix($0.expansion.phrase) }) {
+                for suffix in ["ed", "d", "s"] where try records.indexTerms(startingWith: token + suffix, limit: 1).first == token + suffix {
+                    alternatives.append((SearchExpansion(kind: .nearWord, phrase: token, words: token + suffix, source: nil),
+                                         RankTokens.text(tokens.replacing(index, with: token + suffix))))
+                    break
+                }
+            }
             if following == token || (index == tokens.count - 1 && following != nil) { continue }
             // An inflection of an index word (whitelisted, cancelling) is that word.
             var stem: String?

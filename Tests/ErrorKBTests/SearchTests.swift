@@ -29,8 +29,11 @@ import Testing
         #expect(one.filter { $0.kind == .entry }.count == expectedOne)
         let long = try kb.search("余额不足", options: .init(limit: 100))
         #expect(Set(long.filter { $0.via == nil }.compactMap(\.code)) == [-3041, -6012, -5002, -4026])
-        // The synonym file's 余额不足 → `balance is insufficient` adds the English pages' hits, after those.
-        let synonyms = long.drop { $0.via == nil }
+        // The synonym file's 余额不足 → `balance is insufficient` adds the English pages' hits: its
+        // whole match (-2018 `Balance is insufficient.`) after the whole matches typed (余额不足 and
+        // 余额不足。), the others after every hit of the words typed.
+        #expect(long.prefix(3).map(\.code) == [-3041, -6012, -2018] && long[2].via?.words == "balance is insufficient")
+        let synonyms = long.dropFirst(3).drop { $0.via == nil }
         #expect(!synonyms.isEmpty && synonyms.allSatisfy { $0.via?.words == "balance is insufficient" && $0.via?.kind == .synonym })
         // Nothing holds 足余额 whole: what holds part of it is shown, marked as partial.
         let partial = try kb.searchResults("足余额", options: .init())

@@ -50,14 +50,16 @@ struct SearchTypedQueryTests {
         #expect(found.codes.prefix(2) == [[-1007], [-1016]] && found.partial)
     }
 
-    /// Users' words for what the pages say otherwise (lexicon/search-synonyms.tsv); a synonym's
+    /// Users' words for what the pages say otherwise (lexicon/search-synonyms.tsv, and a word the
+    /// pages inflect when nothing has every word: duplicate → duplicated); a synonym's
     /// whole match ranks with whole matches (-2013 before the rows with every word typed), and a
     /// modifier's synonym alone is not searched (不够 → 不足 would be every balance error).
     @Test func usersWordsFindThePagesWords() throws {
         for (query, code, words) in [("order not found", -2013, "order does not exist"), ("IP被封", -1003, "被禁止"),
                                      ("持仓方向不匹配", -4061, "不一致"), ("price not multiple of tick size", -4014, "not increased by"),
                                      ("recvWindow too large", -1131, "must be less than"), ("提币地址不合法", -4033, "提款"),
-                                     ("not enough margin", -2019, "insufficient"), ("stop price above max price", -4007, "greater than")] {
+                                     ("not enough margin", -2019, "insufficient"), ("stop price above max price", -4007, "greater than"),
+                                     ("duplicate client order id", -4116, "duplicated")] {
             let found = try search(query)
             #expect(found.codes.first == [code] && found.expansions.contains(words), "\(query): \(found)")
         }
