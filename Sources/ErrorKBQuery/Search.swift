@@ -148,7 +148,7 @@ extension KnowledgeBase {
                 if named.isEmpty {
                     (near, expansions) = try NearNames.candidates(query, excluding: Set(firstIDs), options: options, records)
                 }
-                let alternatives = try SearchSynonyms.builtIn.alternatives(of: query) + NearNames.wordAlternatives(query, together: !search.anyTerm, records)
+                let alternatives = try SearchSynonyms.builtIn.chainedAlternatives(of: query) + NearNames.wordAlternatives(query, together: !search.anyTerm, records)
                 let whole = search.candidates.filter { !SearchCandidate.isWeak($0, anyTerm: search.anyTerm) } + near
                 let found = try SearchSynonyms.candidates(alternatives, excluding: Set(firstIDs + whole.map(\.match.rowid)), options: options, records)
                 synonyms = found.candidates

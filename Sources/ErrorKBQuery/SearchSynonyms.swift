@@ -73,14 +73,43 @@ struct SearchSynonyms {
         }
     }
 
+    /// `alternatives(of:)`, then those of each alternative whose phrase holds part of the first
+    /// line's words (`保证金不够` → `保证金不足` → `margin is insufficient`): two steps at most, the
+    /// second labelled with the part of the query typed that both steps replace and the last words.
+    func chainedAlternatives(of query: String) -> [(expansion: SearchExpansion, query: String)] {
+        let tokens = RankTokens.of(query)
+        let first = alternatives(of: query)
+        var all = first
+        for (expansion, alternative) in first {
+            let (phrase, words) = (RankTokens.of(expansion.phrase), RankTokens.of(expansion.words))
+            guard let start = Self.firstIndex(of: phrase, in: tokens) else { continue }
+            // The typed tokens an alternative's token stands for.
+            func typed(_ j: Int) -> ClosedRange<Int> {
+                j < start ? j...j : j < start + words.count ? start...(start + phrase.count - 1) : (j - words.count + phrase.count)...(j - words.count + phrase.count)
+            }
+            let replaced = RankTokens.of(alternative)
+            for (next, text) in alternatives(of: alternative) where !all.contains(where: { $0.query == text }) {
+                let nextPhrase = RankTokens.of(next.phrase)
+                guard let at = Self.firstIndex(of: nextPhrase, in: replaced), at < start + words.count, at + nextPhrase.count > start else { continue }
+                let span = typed(at).lowerBound...typed(at + nextPhrase.count - 1).upperBound
+                all.append((SearchExpansion(kind: .synonym, phrase: RankTokens.text(Array(tokens[span])), words: next.words, source: next.source), text))
+            }
+        }
+        return all
+    }
+
+    /// Where `phrase` first starts in `tokens`.
+    static func firstIndex(of phrase: [String], in tokens: [String]) -> Int? {
+        guard !phrase.isEmpty, phrase.count <= tokens.count else { return nil }
+        return (0...(tokens.count - phrase.count)).first { Array(tokens[$0..<($0 + phrase.count)]) == phrase }
+    }
+
     /// For each line whose phrase is in the query, the query with the phrase replaced by the
     /// line's words (its first occurrence), in file order.
     func alternatives(of query: String) -> [(expansion: SearchExpansion, query: String)] {
         let tokens = RankTokens.of(query)
         return lines.compactMap { line in
-            guard line.phrase.count <= tokens.count,
-                  let start = (0...(tokens.count - line.phrase.count)).first(where: { Array(tokens[$0..<($0 + line.phrase.count)]) == line.phrase })
-            else { return nil }
+            guard let start = Self.firstIndex(of: line.phrase, in: tokens) else { return nil }
             let before = RankTokens.text(Array(tokens[..<start])), after = RankTokens.text(Array(tokens[(start + line.phrase.count)...]))
             return (line.expansion, [before, line.expansion.words, after].filter { !$0.isEmpty }.joined(separator: " "))
         }

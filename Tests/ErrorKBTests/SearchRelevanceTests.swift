@@ -66,7 +66,7 @@ struct SearchRelevanceTests {
         let set = try Self.figures("queries-14c")
         #expect(set.n == 60)
         // Before any change made for it (5f714a4): top-1 41, top-3 49. The bar is 48 and 56 of 60.
-        #expect(set.top1 >= 54 && set.top3 >= 57, "\(set.misses)")
+        #expect(set.top1 >= 55 && set.top3 >= 58, "\(set.misses)")
     }
 
     /// The example: -1015 was five of the top 5, once per product.

@@ -39,6 +39,10 @@ import Testing
         #expect(synonyms.alternatives(of: "被限频了").map(\.query) == ["被 请求过多 了"])
         #expect(synonyms.alternatives(of: "rate limited").isEmpty && synonyms.alternatives(of: "too").isEmpty)
         #expect(synonyms.alternatives(of: "Rate-limit").map(\.expansion.phrase) == ["rate limit"])
+        // Two steps: the second's phrase holds part of the first's words; its label is what was typed.
+        let chain = try SearchSynonyms(parsing: "不够\t不足\tx -1\n保证金不足\tmargin is insufficient\tx -2\n金\tgold\tx -3\n", file: "f.tsv")
+        #expect(chain.chainedAlternatives(of: "账户保证金不够了").map { "\($0.expansion.phrase)=\($0.query)" }
+                == ["不够=账户保证金 不足 了", "金=账户保证 gold 不够了", "保证金不够=账户 margin is insufficient 了"])
     }
 
     @Test func nearNamesAreWithinASmallEditDistanceOrShareALongPrefix() {

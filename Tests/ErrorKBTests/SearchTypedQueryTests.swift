@@ -59,7 +59,7 @@ struct SearchTypedQueryTests {
                                      ("持仓方向不匹配", -4061, "不一致"), ("price not multiple of tick size", -4014, "not increased by"),
                                      ("recvWindow too large", -1131, "must be less than"), ("提币地址不合法", -4033, "提款"),
                                      ("not enough margin", -2019, "insufficient"), ("stop price above max price", -4007, "greater than"),
-                                     ("duplicate client order id", -4116, "duplicated")] {
+                                     ("duplicate client order id", -4116, "duplicated"), ("保证金不够", -2019, "margin is insufficient")] {
             let found = try search(query)
             #expect(found.codes.first == [code] && found.expansions.contains(words), "\(query): \(found)")
         }
