@@ -1,3 +1,4 @@
+import ErrorKBSupport
 import GRDB
 
 extension RecordReader {
@@ -33,6 +34,6 @@ extension RecordReader {
     /// Whether a term can be written in double quotes in a MATCH expression as it is: letters and
     /// digits only, so no input can make the expression a syntax error.
     private static func isIndexTerm(_ term: String) -> Bool {
-        !term.isEmpty && term.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        !term.isEmpty && term.unicodeScalars.allSatisfy(\.isWordScalar)
     }
 }
