@@ -65,8 +65,9 @@ struct SearchRelevanceTests {
     @Test func theThirdQuerySetFindsTheRightCodeFirst() throws {
         let set = try Self.figures("queries-14c")
         #expect(set.n == 60)
-        // Before any change made for it (5f714a4): top-1 41, top-3 49. The bar is 48 and 56 of 60.
-        #expect(set.top1 >= 55 && set.top3 >= 58, "\(set.misses)")
+        // Before any change made for it (5f714a4): top-1 41, top-3 49; main 13227ab without this
+        // set's rules: 42, 51. The bar is 48 and 56 of 60.
+        #expect(set.top1 >= 56 && set.top3 >= 58, "\(set.misses)")
     }
 
     /// The example: -1015 was five of the top 5, once per product.
