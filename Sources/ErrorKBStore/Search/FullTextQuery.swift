@@ -83,7 +83,7 @@ enum FullTextQuery {
     /// `exactRankRows` rows every match is counted.
     static func count(_ db: Database, terms: [Substring], matchAny: Bool, filter: SearchFilter, cap: Int,
                       grouped: Bool = false) throws -> (count: Int, capped: Bool) {
-        let cap = try indexRows(db) <= Double(exactRankRows) ? exactRankRows + 1 : cap
+        let cap = try isSmall(db) ? exactRankRows + 1 : cap
         let (sql, arguments) = try statement(db, terms: terms, matchAny: matchAny, everyPrefix: false, filter: filter, limit: cap, counting: true)
         let what = grouped ? """
             count(DISTINCT coalesce('e' || (SELECT meaning FROM entries WHERE id = m.entry_id),
@@ -124,7 +124,7 @@ enum FullTextQuery {
             // down: FTS5 hands matches over in rowid order, so the LIMIT ends the scan there, in
             // one pass. Filters and literal checks could be starved by that cut, so they rank
             // every match. The window is never smaller than the hits asked for.
-            let ranksAll = try !counting && (!windowed || !literals.isEmpty || !filter.isEmpty || indexRows(db) <= Double(exactRankRows))
+            let ranksAll = try !counting && (!windowed || !literals.isEmpty || !filter.isEmpty || isSmall(db))
             let window = counting ? limit : ranksAll ? nil : max(rankingWindow, limit)
             if let window, !counting {
                 // The same holds for the last word: when the words as typed already fill the
@@ -172,12 +172,13 @@ enum FullTextQuery {
         return (sql, arguments)
     }
 
-    /// At least as many as the rows of the index (entries and table rows: their ids are distinct
-    /// and positive), read from two primary keys; as a real, which no id can overflow.
-    private static func indexRows(_ db: Database) throws -> Double {
-        try db.cachedValue(Double.self, """
+    /// Whether the index has at most `exactRankRows` rows: every match is then ranked and counted.
+    /// Read from two primary keys (entries' and table rows' ids are distinct and positive, so
+    /// their highest ids bound the rows), summed as reals, which no id can overflow.
+    private static func isSmall(_ db: Database) throws -> Bool {
+        try (db.cachedValue(Double.self, """
             SELECT CAST(coalesce((SELECT max(id) FROM entries), 0) AS REAL) + CAST(coalesce((SELECT max(id) FROM table_rows), 0) AS REAL)
-            """) ?? 0
+            """) ?? 0) <= Double(exactRankRows)
     }
 
     /// The last word, as the terms it completes to (from `search_terms`): FTS5 reads those in
